@@ -1,0 +1,173 @@
+#include "io.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int ea_cli_exit_for(ea_status st) {
+    switch (st) {
+    case EA_OK: return EXIT_OK_;
+    case EA_ERR_USAGE: return EXIT_USAGE;
+    case EA_ERR_IO: return EXIT_INPUT_UNREADABLE;
+    case EA_ERR_ENCODING:
+    case EA_ERR_BINARY:
+    case EA_ERR_EMPTY:
+    case EA_ERR_SYNTAX: return EXIT_INPUT_INVALID;
+    case EA_ERR_LIMIT: return EXIT_LIMIT;
+    case EA_ERR_NOMEM: return EXIT_NOMEM;
+    case EA_ERR_INTERNAL: return EXIT_INTERNAL;
+    }
+    return EXIT_INTERNAL;
+}
+
+int ea_cli_read(const char *path, size_t max, char **data, size_t *len) {
+    *data = NULL;
+    *len = 0;
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "earnest: %s: cannot open: %s\n", path, strerror(errno));
+        return EXIT_INPUT_UNREADABLE;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            fprintf(stderr, "earnest: %s: is a directory, not a transcript file\n", path);
+            if (!is_stdin) fclose(f);
+            return EXIT_INPUT_UNREADABLE;
+        }
+        if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > (uintmax_t)max) {
+            fprintf(stderr, "earnest: %s: file is %jd bytes, over the size limit of %zu bytes (--max-size)\n",
+                    path, (intmax_t)st.st_size, max);
+            if (!is_stdin) fclose(f);
+            return EXIT_LIMIT;
+        }
+    }
+    size_t cap = 1 << 16, n = 0;
+    if (S_ISREG(st.st_mode) && st.st_size > 0) cap = (size_t)st.st_size + 1;
+    char *buf = malloc(cap);
+    if (!buf) {
+        if (!is_stdin) fclose(f);
+        fprintf(stderr, "earnest: %s: out of memory\n", path);
+        return EXIT_NOMEM;
+    }
+    for (;;) {
+        if (n == cap) {
+            if (cap > max) break;
+            size_t nc = cap * 2;
+            char *nb = realloc(buf, nc);
+            if (!nb) {
+                free(buf);
+                if (!is_stdin) fclose(f);
+                fprintf(stderr, "earnest: %s: out of memory\n", path);
+                return EXIT_NOMEM;
+            }
+            buf = nb;
+            cap = nc;
+        }
+        size_t r = fread(buf + n, 1, cap - n, f);
+        n += r;
+        if (r == 0) break;
+    }
+    int err = ferror(f);
+    if (!is_stdin) fclose(f);
+    if (err) {
+        free(buf);
+        fprintf(stderr, "earnest: %s: read error\n", path);
+        return EXIT_INPUT_UNREADABLE;
+    }
+    if (n > max) {
+        free(buf);
+        fprintf(stderr, "earnest: %s: input over the size limit of %zu bytes (--max-size)\n", path, max);
+        return EXIT_LIMIT;
+    }
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+int ea_out_open(ea_out *o, const char *path) {
+    memset(o, 0, sizeof *o);
+    if (!path || strcmp(path, "-") == 0) {
+        o->f = stdout;
+        return 0;
+    }
+    size_t n = strlen(path);
+    o->path = malloc(n + 1);
+    o->tmp = malloc(n + 16);
+    if (!o->path || !o->tmp) {
+        free(o->path);
+        free(o->tmp);
+        fprintf(stderr, "earnest: out of memory\n");
+        return EXIT_NOMEM;
+    }
+    memcpy(o->path, path, n + 1);
+    memcpy(o->tmp, path, n);
+    memcpy(o->tmp + n, ".tmp.XXXXXX", 12);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0 || !(o->f = fdopen(fd, "wb"))) {
+        fprintf(stderr, "earnest: %s: cannot write: %s\n", path, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(o->tmp);
+        }
+        free(o->path);
+        free(o->tmp);
+        o->path = o->tmp = NULL;
+        return EXIT_OUTPUT;
+    }
+    return 0;
+}
+
+int ea_out_write(void *ctx, const char *data, size_t len) {
+    ea_out *o = ctx;
+    if (o->failed) return 1;
+    if (len && fwrite(data, 1, len, o->f) != len) o->failed = 1;
+    return o->failed;
+}
+
+void ea_out_abort(ea_out *o) {
+    if (o->f && o->f != stdout) {
+        fclose(o->f);
+        unlink(o->tmp);
+    }
+    free(o->path);
+    free(o->tmp);
+    memset(o, 0, sizeof *o);
+}
+
+int ea_out_commit(ea_out *o) {
+    if (o->f == stdout) {
+        int bad = fflush(stdout) != 0 || o->failed;
+        memset(o, 0, sizeof *o);
+        if (bad) fprintf(stderr, "earnest: cannot write to standard output\n");
+        return bad ? EXIT_OUTPUT : 0;
+    }
+    int bad = o->failed | (fflush(o->f) != 0);
+    if (!bad) bad = fsync(fileno(o->f)) != 0 && errno != EINVAL;
+    if (fclose(o->f) != 0) bad = 1;
+    o->f = NULL;
+    if (!bad && rename(o->tmp, o->path) != 0) bad = 1;
+    if (bad) {
+        fprintf(stderr, "earnest: %s: cannot write: %s\n", o->path, strerror(errno));
+        unlink(o->tmp);
+    }
+    free(o->path);
+    free(o->tmp);
+    memset(o, 0, sizeof *o);
+    return bad ? EXIT_OUTPUT : 0;
+}
+
+void ea_cli_report(const char *path, const ea_error *err) {
+    const char *msg = err->message ? err->message : ea_status_str(err->code);
+    if (err->line)
+        fprintf(stderr, "earnest: %s:%zu:%zu: error: %s (byte %zu)\n", path, err->line, err->column, msg,
+                err->offset);
+    else if (err->offset != SIZE_MAX)
+        fprintf(stderr, "earnest: %s: error: %s (byte %zu)\n", path, msg, err->offset);
+    else
+        fprintf(stderr, "earnest: %s: error: %s\n", path, msg);
+}

@@ -1,0 +1,42 @@
+/* CLI plumbing: whole-file input and all-or-nothing output files. */
+#ifndef EA_CLI_IO_H
+#define EA_CLI_IO_H
+#include <stddef.h>
+#include <stdio.h>
+
+#include "earnest/earnest.h"
+
+/* Exit codes (documented in README.md and `earnest --help`). */
+enum {
+    EXIT_OK_ = 0,
+    EXIT_FINDINGS = 1, /* verify: the summary has problems */
+    EXIT_USAGE = 2,
+    EXIT_INPUT_UNREADABLE = 3,
+    EXIT_INPUT_INVALID = 4,
+    EXIT_LIMIT = 5,
+    EXIT_OUTPUT = 6,
+    EXIT_NOMEM = 7,
+    EXIT_INTERNAL = 8
+};
+
+int ea_cli_exit_for(ea_status st);
+
+/* Reads a whole file ("-" = stdin) into malloc'd memory. On failure prints
+ * "earnest: PATH: why" and returns the exit code; 0 on success. */
+int ea_cli_read(const char *path, size_t max, char **data, size_t *len);
+
+/* Output that appears only when complete: writes go to a temporary file
+ * beside `path`, renamed over it on commit; NULL path means stdout. */
+typedef struct {
+    FILE *f;
+    char *path, *tmp;
+    int failed;
+} ea_out;
+int ea_out_open(ea_out *o, const char *path);
+int ea_out_write(void *ctx, const char *data, size_t len); /* ea_write_fn */
+int ea_out_commit(ea_out *o);                              /* 0 ok; else exit code */
+void ea_out_abort(ea_out *o);
+
+/* Prints "earnest: PATH:LINE:COL: message (byte N)" for a parse error. */
+void ea_cli_report(const char *path, const ea_error *err);
+#endif

@@ -1,0 +1,299 @@
+/*
+ * earnest: read company calls (earnings calls, expert and industry calls).
+ *
+ * This is the one public header. Everything the library exports is declared
+ * here or in the headers it includes, and every exported name starts with
+ * `ea_` (functions, types) or `EA_` (constants).
+ *
+ * Conventions that hold for the whole API:
+ *  - Strings are `ea_str`: pointer + length, UTF-8, never assumed to be
+ *    NUL-terminated.
+ *  - Byte offsets (`ea_span`) are [start, end) into the call's text
+ *    (`ea_call_text()`): the input bytes themselves when the input was UTF-8
+ *    (a BOM, if any, is kept and counted), or the UTF-8 the input was
+ *    decoded to otherwise (`ea_call_info.encoding` says which).
+ *  - Every `_new`/`_parse` has a `_free`; freeing NULL does nothing.
+ *  - Functions that can fail return `ea_status` and fill an optional
+ *    `ea_error`. The library never prints and never exits.
+ *  - A parsed `ea_call` is read-only and may be read from several threads at
+ *    once, except `ea_call_sentences()` whose first call on a given call
+ *    computes and caches (call it once before sharing, or lock).
+ */
+#ifndef EARNEST_EARNEST_H
+#define EARNEST_EARNEST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define EA_VERSION_STRING "0.1.0"
+
+/* ---- basics ------------------------------------------------------------ */
+
+typedef struct {
+    const char *ptr; /* UTF-8 bytes; NULL only when len == 0 */
+    size_t len;
+} ea_str;
+
+typedef struct {
+    size_t start, end; /* [start, end) byte offsets into ea_call_text() */
+} ea_span;
+
+typedef enum {
+    EA_OK = 0,
+    EA_ERR_USAGE,     /* bad argument or option to a library call */
+    EA_ERR_IO,        /* cannot open/read/write a file (CLI helpers only) */
+    EA_ERR_ENCODING,  /* bytes are not valid in the input encoding */
+    EA_ERR_BINARY,    /* input looks like binary data, not text */
+    EA_ERR_EMPTY,     /* input holds no text */
+    EA_ERR_LIMIT,     /* a limit in ea_parse_options was exceeded */
+    EA_ERR_SYNTAX,    /* a forced layout does not fit the input */
+    EA_ERR_NOMEM,     /* allocation failed */
+    EA_ERR_INTERNAL   /* a bug: please report */
+} ea_status;
+
+/* Filled by functions that fail. `message` is a static string (never free
+ * it); `offset` is the byte offset in the *input* bytes where the problem
+ * was found (SIZE_MAX when it has no position). `line` and `column` (1-based,
+ * column counted in bytes) are computed from `offset` for people; 0 when
+ * unknown. */
+typedef struct {
+    ea_status code;
+    const char *message;
+    size_t offset;
+    size_t line, column;
+} ea_error;
+
+/* A static, human description of a status ("invalid UTF-8", ...). */
+const char *ea_status_str(ea_status s);
+
+/* ---- the call model ---------------------------------------------------- */
+
+typedef enum {
+    EA_LAYOUT_AUTO = 0,    /* detect (options only) */
+    EA_LAYOUT_SPEAKER,     /* speaker blocks: a name line, then paragraphs */
+    EA_LAYOUT_STREETEVENTS,/* Thomson Reuters / Refinitiv StreetEvents */
+    EA_LAYOUT_SEEKINGALPHA,/* Seeking Alpha */
+    EA_LAYOUT_FOOL,        /* Motley Fool text */
+    EA_LAYOUT_FOOL_JSON,   /* Motley Fool JSON */
+    EA_LAYOUT_BILINGUAL,   /* every paragraph followed by its translation */
+    EA_LAYOUT_LINES,       /* one sentence a line, no speakers */
+    EA_LAYOUT_VTT,         /* WebVTT */
+    EA_LAYOUT_SRT,         /* SubRip */
+    EA_LAYOUT_CHINESE,     /* Chinese transcript, 主持人: / 问: / 答: */
+    EA_LAYOUT_PLAIN,       /* no recognisable structure: plain paragraphs */
+    EA_LAYOUT_COUNT_
+} ea_layout;
+
+/* Stable lower-case names: "speaker", "streetevents", "seekingalpha",
+ * "fool", "fool-json", "bilingual", "lines", "vtt", "srt", "chinese",
+ * "plain" ("auto" for EA_LAYOUT_AUTO). */
+const char *ea_layout_name(ea_layout l);
+/* Returns EA_LAYOUT_COUNT_ when the name is unknown. */
+ea_layout ea_layout_from_name(const char *name, size_t len);
+
+typedef enum {
+    EA_LANG_UNKNOWN = 0,
+    EA_LANG_EN,
+    EA_LANG_ZH_HANS,
+    EA_LANG_ZH_HANT,
+    EA_LANG_OTHER,
+    EA_LANG_COUNT_
+} ea_lang;
+/* "und", "en", "zh-Hans", "zh-Hant", "other" */
+const char *ea_lang_name(ea_lang l);
+
+typedef enum {
+    EA_ROLE_UNKNOWN = 0,
+    EA_ROLE_OPERATOR,
+    EA_ROLE_EXECUTIVE,
+    EA_ROLE_IR,
+    EA_ROLE_ANALYST,
+    EA_ROLE_HOST,
+    EA_ROLE_EXPERT,
+    EA_ROLE_COUNT_
+} ea_role;
+/* "unknown", "operator", "executive", "ir", "analyst", "host", "expert" */
+const char *ea_role_name(ea_role r);
+
+typedef enum {
+    EA_SECTION_INTRO = 0,
+    EA_SECTION_PREPARED,
+    EA_SECTION_QA,
+    EA_SECTION_CLOSING,
+    EA_SECTION_COUNT_
+} ea_section;
+/* "intro", "prepared", "qa", "closing" */
+const char *ea_section_name(ea_section s);
+
+/* Where a participant's role came from (for --explain and for trust). */
+typedef enum {
+    EA_FROM_NONE = 0,
+    EA_FROM_ROSTER,    /* a participants list in the document */
+    EA_FROM_TITLE,     /* the title on the speaker line */
+    EA_FROM_BEHAVIOUR, /* who asks, who answers, who introduces */
+    EA_FROM_NAME       /* the speaker's label itself ("Operator", "问") */
+} ea_role_source;
+
+typedef struct {
+    ea_str name;        /* as the document writes it */
+    ea_str title;       /* "Chief Financial Officer"; empty when unknown */
+    ea_str affiliation; /* company or firm; empty when unknown */
+    ea_role role;
+    ea_role_source role_from;
+} ea_participant;
+
+typedef struct {
+    int32_t speaker;    /* index into participants; -1 when unknown */
+    ea_section section;
+    uint32_t first_para;/* index (0-based) of its first paragraph */
+    uint32_t n_paras;   /* its paragraphs are first_para .. first_para+n-1 */
+    ea_span span;       /* from the speaker line to the end of its text */
+} ea_turn;
+
+/* When a paragraph's text is not one contiguous run of the call's text (cues
+ * merged from a subtitle file, hard-wrapped lines joined), `pieces` maps it:
+ * text bytes [text_off, text_off+len) come from [src, src+len). */
+typedef struct {
+    uint32_t text_off, len;
+    size_t src;
+} ea_piece;
+
+typedef struct {
+    uint32_t n;          /* 1-based paragraph number: what citations use */
+    uint32_t turn;       /* index into turns */
+    ea_lang lang;
+    ea_str text;         /* the paragraph, whitespace-trimmed */
+    ea_span span;        /* covers the whole paragraph in the call's text */
+    const ea_piece *pieces; /* NULL when text is exactly the bytes at span */
+    uint32_t n_pieces;
+    /* translation, for bilingual calls */
+    int has_translation;
+    ea_lang tr_lang;
+    ea_str tr_text;
+    ea_span tr_span;
+    /* times in seconds, for subtitle input */
+    int has_time;
+    double t_start, t_end;
+} ea_paragraph;
+
+typedef struct {
+    uint32_t para;       /* index (0-based) of its paragraph */
+    ea_span span;        /* in the call's text */
+    ea_str text;
+} ea_sentence;
+
+typedef struct {
+    int32_t analyst;          /* participant who asks; -1 when unknown */
+    uint32_t first_turn;      /* the exchange covers these turns, */
+    uint32_t n_turns;         /* operator hand-offs excluded */
+    const uint32_t *question_paras; /* paragraph indices (0-based) */
+    uint32_t n_question_paras;
+    const uint32_t *answer_turns;   /* turn indices */
+    uint32_t n_answer_turns;
+} ea_exchange;
+
+typedef struct {
+    ea_str company;      /* "Applied Optoelectronics" */
+    ea_str ticker;       /* "AAOI" */
+    ea_str exchange;     /* "NASDAQ" */
+    ea_str event_title;  /* "Q1 2024 Applied Optoelectronics Inc Earnings Call" */
+    ea_str period;       /* normalised: "2024Q1", "2024H1", "FY2024" */
+    ea_str date;         /* ISO 8601 "2024-05-08" */
+    ea_layout layout;
+    const char *encoding;/* "utf-8", "utf-8-bom", "utf-16le", "windows-1252", ... */
+    ea_str summary;      /* bilingual header summary (metadata, not speech) */
+    ea_span summary_span;
+    ea_str disclaimer;   /* translation disclaimer */
+    ea_span disclaimer_span;
+    uint32_t lang_mask;  /* bit (1u << ea_lang) for each language seen */
+} ea_call_info;
+
+typedef struct ea_call ea_call;
+
+/* Parse flags */
+#define EA_PARSE_LOSSY 0x1u   /* replace undecodable bytes with U+FFFD */
+#define EA_PARSE_STRICT_UTF8 0x2u /* no Windows-1252 fallback */
+
+typedef struct {
+    ea_layout layout;      /* EA_LAYOUT_AUTO to detect */
+    const char *encoding;  /* NULL: UTF-8 (BOM/UTF-16 BOM honoured,
+                              Windows-1252 fallback); or "utf-8",
+                              "windows-1252", "gb18030", "big5",
+                              "utf-16le", "utf-16be", "latin1" */
+    unsigned flags;
+    size_t max_input;      /* bytes; default 256 MiB */
+    size_t max_line;       /* bytes in one line; default 16 MiB */
+    uint32_t max_paragraphs; /* default 1,000,000 */
+    uint32_t max_participants; /* default 10,000 */
+} ea_parse_options;
+
+/* Fill `opt` with the defaults. */
+void ea_parse_options_init(ea_parse_options *opt);
+
+/* Parse `len` bytes at `data` (need not be NUL-terminated; may contain any
+ * bytes) into a call. `opt` may be NULL for defaults. On success returns
+ * EA_OK and sets *out to a call the caller owns (ea_call_free). On failure
+ * returns the status, sets *out to NULL and fills *err if err is not NULL.
+ * The call copies what it needs: `data` may be freed on return.
+ * Time and memory are linear in `len`. */
+ea_status ea_call_parse(const char *data, size_t len,
+                        const ea_parse_options *opt, ea_call **out,
+                        ea_error *err);
+
+void ea_call_free(ea_call *call);
+
+/* The text every span points into (UTF-8, NUL-terminated for convenience;
+ * the NUL is not counted in *len). Lives as long as the call. */
+const char *ea_call_text(const ea_call *call, size_t *len);
+
+/* All returned pointers below live as long as the call. */
+const ea_call_info *ea_call_get_info(const ea_call *call);
+size_t ea_call_participant_count(const ea_call *call);
+const ea_participant *ea_call_participant(const ea_call *call, size_t i);
+size_t ea_call_turn_count(const ea_call *call);
+const ea_turn *ea_call_turn(const ea_call *call, size_t i);
+size_t ea_call_paragraph_count(const ea_call *call);
+const ea_paragraph *ea_call_paragraph(const ea_call *call, size_t i);
+size_t ea_call_exchange_count(const ea_call *call);
+const ea_exchange *ea_call_exchange(const ea_call *call, size_t i);
+
+/* Sentences of all paragraphs (originals, not translations), in order.
+ * Computed on the first call and cached; returns NULL with *n = 0 when out
+ * of memory. Not thread-safe on the first call for a given `call`. */
+const ea_sentence *ea_call_sentences(const ea_call *call, size_t *n);
+
+/* Map a byte offset inside paragraph `p`'s text to an offset in the call's
+ * text (exact for joined paragraphs too). */
+size_t ea_paragraph_src_offset(const ea_paragraph *p, size_t text_off);
+
+/* Notes for people: how the layout was chosen, what was decoded or
+ * guessed. One note per line, UTF-8, NUL-terminated; never NULL. */
+const char *ea_call_explain(const ea_call *call);
+const char *ea_call_warnings(const ea_call *call);
+
+/* ---- output ------------------------------------------------------------ */
+
+/* Output sink: called with successive chunks; return 0 to go on, non-zero
+ * to stop (the renderer then returns EA_ERR_IO). */
+typedef int (*ea_write_fn)(void *ctx, const char *data, size_t len);
+
+#define EA_JSON_SENTENCES 0x1u /* include "sentences" */
+#define EA_JSON_PRETTY 0x2u    /* indent */
+
+/* Write the call model as JSON (schema: docs/call-model.md). Every string
+ * is escaped; output is valid UTF-8. */
+ea_status ea_call_write_json(const ea_call *call, unsigned flags,
+                             ea_write_fn write, void *ctx);
+
+/* Write the call as readable text: header, participants, then each turn
+ * with its speaker and numbered paragraphs ([n]), translations indented. */
+ea_status ea_call_write_text(const ea_call *call, unsigned flags, ea_write_fn write, void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

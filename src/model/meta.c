@@ -1,0 +1,252 @@
+/* Periods and dates in free text, normalised. */
+#include <string.h>
+
+#include "call_int.h"
+
+static const char *const ordinals[] = {"first", "second", "third", "fourth"};
+static const char *const months[] = {"january", "february", "march",     "april",
+                                     "may",     "june",     "july",      "august",
+                                     "september", "october", "november", "december"};
+
+/* Reads a year at p: "2024", "FY24", "'24", "fiscal 2024". Returns it or 0. */
+static int year_at(const unsigned char *p, const unsigned char *end, size_t *used) {
+    const unsigned char *q = p;
+    int apos = 0;
+    if (q < end && (*q == '\'' || *q == 0x92)) {
+        q++;
+        apos = 1;
+    }
+    size_t d = 0;
+    int v = 0;
+    while (q + d < end && ea_is_digit(q[d]) && d < 5) {
+        v = v * 10 + (q[d] - '0');
+        d++;
+    }
+    if (q + d < end && ea_is_alnum(q[d])) return 0;
+    if (d == 4 && v >= 1980 && v <= 2100) {
+        *used = (size_t)(q - p) + d;
+        return v;
+    }
+    if (d == 2 && apos) {
+        *used = (size_t)(q - p) + d;
+        return 2000 + v;
+    }
+    return 0;
+}
+
+static size_t emit(char *out, size_t cap, int year, char kind, int n) {
+    /* kind: 'Q' quarter, 'H' half, 'Y' fiscal year */
+    if (cap < 8) return 0;
+    if (kind == 'Y') {
+        out[0] = 'F';
+        out[1] = 'Y';
+        for (int i = 5; i >= 2; i--, year /= 10) out[i] = (char)('0' + year % 10);
+        out[6] = 0;
+        return 6;
+    }
+    for (int i = 3; i >= 0; i--, year /= 10) out[i] = (char)('0' + year % 10);
+    out[4] = kind;
+    out[5] = (char)('0' + n);
+    out[6] = 0;
+    return 6;
+}
+
+/* Skip spaces, hyphens and filler words ("of", "the", "fiscal", "year",
+ * "quarter") between a period word and its year. */
+static const unsigned char *skip_filler(const unsigned char *p, const unsigned char *end) {
+    for (;;) {
+        while (p < end && (*p == ' ' || *p == '-' || *p == ',')) p++;
+        ea_str rest = ea_str_make((const char *)p, (size_t)(end - p));
+        static const char *const fill[] = {"of ", "the ", "fiscal ", "year ", "quarter ", "fy",
+                                           "calendar ", "financial ", "results ", "earnings ",
+                                           "in "};
+        int hit = 0;
+        for (size_t i = 0; i < sizeof fill / sizeof fill[0]; i++) {
+            if (ea_istarts(rest, fill[i])) {
+                p += strlen(fill[i]);
+                hit = 1;
+                break;
+            }
+        }
+        if (!hit) return p;
+    }
+}
+
+size_t ea_find_period(ea_str s, char *out, size_t cap) {
+    const unsigned char *b = (const unsigned char *)s.ptr, *end = b + s.len;
+    for (const unsigned char *p = b; p < end; p++) {
+        int word_start = p == b || !ea_is_alnum(p[-1]);
+        if (!word_start && *p < 0x80) continue;
+        size_t used;
+        ea_str r = ea_str_make((const char *)p, (size_t)(end - p));
+        /* Q1 2024, Q1'24, Q1 FY2024 */
+        if ((*p == 'Q' || *p == 'q') && p + 1 < end && p[1] >= '1' && p[1] <= '4' &&
+            (p + 2 >= end || !ea_is_alnum(p[2]))) {
+            const unsigned char *q = skip_filler(p + 2, end);
+            int y = year_at(q, end, &used);
+            if (y) return emit(out, cap, y, 'Q', p[1] - '0');
+        }
+        /* 1Q24, 1Q 2024 */
+        if (p[0] >= '1' && p[0] <= '4' && p + 1 < end && (p[1] == 'Q' || p[1] == 'q')) {
+            const unsigned char *q = p + 2;
+            if (q + 2 <= end && ea_is_digit(q[0]) && ea_is_digit(q[1]) && (q + 2 == end || !ea_is_alnum(q[2])))
+                return emit(out, cap, 2000 + (q[0] - '0') * 10 + (q[1] - '0'), 'Q', p[0] - '0');
+            q = skip_filler(q, end);
+            int y = year_at(q, end, &used);
+            if (y) return emit(out, cap, y, 'Q', p[0] - '0');
+        }
+        for (int k = 0; k < 4; k++) {
+            if (!ea_istarts(r, ordinals[k])) continue;
+            const unsigned char *q = p + strlen(ordinals[k]);
+            while (q < end && (*q == ' ' || *q == '-')) q++;
+            ea_str r2 = ea_str_make((const char *)q, (size_t)(end - q));
+            if (ea_istarts(r2, "quarter")) {
+                q = skip_filler(q + 7, end);
+                int y = year_at(q, end, &used);
+                if (y) return emit(out, cap, y, 'Q', k + 1);
+            } else if (k < 2 && ea_istarts(r2, "half")) {
+                q = skip_filler(q + 4, end);
+                int y = year_at(q, end, &used);
+                if (y) return emit(out, cap, y, 'H', k + 1);
+            }
+        }
+        if (ea_istarts(r, "full year") || ea_istarts(r, "full-year") || ea_istarts(r, "fiscal year")) {
+            const unsigned char *q = skip_filler(p + 9, end);
+            int y = year_at(q, end, &used);
+            if (y) return emit(out, cap, y, 'Y', 0);
+        }
+        if (ea_istarts(r, "fy") && p + 2 < end) {
+            const unsigned char *q = p + 2;
+            if (q < end && *q == ' ') q++;
+            if (q + 2 <= end && ea_is_digit(q[0]) && ea_is_digit(q[1])) {
+                int y = year_at(q, end, &used);
+                if (!y && (q + 2 == end || !ea_is_alnum(q[2]))) y = 2000 + (q[0] - '0') * 10 + (q[1] - '0');
+                if (y) return emit(out, cap, y, 'Y', 0);
+            }
+        }
+        /* Chinese: 2024年第一季度 / 2024 年第一季 / 2024年上半年 / 2024年全年 */
+        if (ea_is_digit(*p) && p + 4 <= end) {
+            int y = year_at(p, end, &used);
+            if (y) {
+                const unsigned char *q = p + used;
+                while (q < end && *q == ' ') q++;
+                ea_str z = ea_str_make((const char *)q, (size_t)(end - q));
+                if (ea_starts(z, "年")) {
+                    q += 3;
+                    while (q < end && *q == ' ') q++;
+                    z = ea_str_make((const char *)q, (size_t)(end - q));
+                    static const char *const zq[] = {"第一季", "第二季", "第三季", "第四季",
+                                                     "一季", "二季", "三季", "四季"};
+                    for (int k = 0; k < 8; k++)
+                        if (ea_starts(z, zq[k])) return emit(out, cap, y, 'Q', k % 4 + 1);
+                    if (ea_starts(z, "上半年")) return emit(out, cap, y, 'H', 1);
+                    if (ea_starts(z, "下半年")) return emit(out, cap, y, 'H', 2);
+                    if (ea_starts(z, "全年") || ea_starts(z, "年度")) return emit(out, cap, y, 'Y', 0);
+                }
+                /* "2024 first quarter", "fiscal 2021 fourth quarter" */
+                q = p + used;
+                while (q < end && (*q == ' ' || *q == '-')) q++;
+                ea_str r3 = ea_str_make((const char *)q, (size_t)(end - q));
+                for (int k = 0; k < 4; k++) {
+                    if (!ea_istarts(r3, ordinals[k])) continue;
+                    const unsigned char *w = q + strlen(ordinals[k]);
+                    while (w < end && (*w == ' ' || *w == '-')) w++;
+                    if (ea_istarts(ea_str_make((const char *)w, (size_t)(end - w)), "quarter"))
+                        return emit(out, cap, y, 'Q', k + 1);
+                }
+                if (q + 2 <= end && (*q == 'Q' || *q == 'q') && q[1] >= '1' && q[1] <= '4' &&
+                    (q + 2 == end || !ea_is_alnum(q[2])))
+                    return emit(out, cap, y, 'Q', q[1] - '0');
+            }
+        }
+    }
+    return 0;
+}
+
+static size_t emit_date(char *out, size_t cap, int y, int m, int d) {
+    if (cap < 11 || m < 1 || m > 12 || d < 1 || d > 31) return 0;
+    for (int i = 3; i >= 0; i--, y /= 10) out[i] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = 0;
+    return 10;
+}
+
+static int num_at(const unsigned char *p, const unsigned char *end, int maxd, size_t *used) {
+    int v = 0, d = 0;
+    while (p + d < end && ea_is_digit(p[d]) && d < maxd) v = v * 10 + (p[d++] - '0');
+    if (d == 0 || (p + d < end && ea_is_digit(p[d]))) return -1;
+    *used = (size_t)d;
+    return v;
+}
+
+size_t ea_find_date(ea_str s, char *out, size_t cap) {
+    const unsigned char *b = (const unsigned char *)s.ptr, *end = b + s.len;
+    for (const unsigned char *p = b; p < end; p++) {
+        if (p > b && ea_is_alnum(p[-1])) continue;
+        ea_str r = ea_str_make((const char *)p, (size_t)(end - p));
+        size_t u;
+        for (int m = 0; m < 12; m++) {
+            size_t ml = strlen(months[m]);
+            size_t hit = ea_istarts(r, months[m]) ? ml : 0;
+            if (!hit && ml > 3 && r.len > 4 && ea_istarts(r, "sept") && m == 8) hit = 4;
+            if (!hit && r.len > 3 && ea_is_alpha(p[0]) && ea_lower(p[0]) == months[m][0] &&
+                ea_lower(p[1]) == months[m][1] && ea_lower(p[2]) == months[m][2] &&
+                (p[3] == '.' || p[3] == ' '))
+                hit = 3 + (p[3] == '.');
+            if (!hit) continue;
+            const unsigned char *q = p + hit;
+            if (q < end && ea_is_alpha(*q)) continue;
+            while (q < end && *q == ' ') q++;
+            int d = num_at(q, end, 2, &u);
+            if (d < 0) break;
+            q += u;
+            ea_str t = ea_str_make((const char *)q, (size_t)(end - q));
+            if (ea_istarts(t, "st") || ea_istarts(t, "nd") || ea_istarts(t, "rd") || ea_istarts(t, "th")) q += 2;
+            while (q < end && (*q == ',' || *q == ' ')) q++;
+            int y = num_at(q, end, 4, &u);
+            if (y >= 1980 && y <= 2100 && u == 4) return emit_date(out, cap, y, m + 1, d);
+            break;
+        }
+        if (ea_is_digit(*p)) {
+            int y = num_at(p, end, 4, &u);
+            if (y >= 1980 && y <= 2100 && u == 4) {
+                const unsigned char *q = p + 4;
+                if (q < end && (*q == '-' || *q == '/' || *q == '.')) {
+                    int m = num_at(q + 1, end, 2, &u);
+                    if (m > 0 && q + 1 + u < end && q[1 + u] == *q) {
+                        int d = num_at(q + 2 + u, end, 2, &u);
+                        if (d > 0) return emit_date(out, cap, y, m, d);
+                    }
+                }
+                while (q < end && *q == ' ') q++;
+                if (ea_starts(ea_str_make((const char *)q, (size_t)(end - q)), "年")) {
+                    q += 3;
+                    int m = num_at(q, end, 2, &u);
+                    if (m > 0 && ea_starts(ea_str_make((const char *)q + u, (size_t)(end - q - u)), "月")) {
+                        q += u + 3;
+                        int d = num_at(q, end, 2, &u);
+                        if (d > 0) return emit_date(out, cap, y, m, d);
+                    }
+                }
+            } else if (y > 0 && y <= 31) {
+                /* 8 May 2024 */
+                const unsigned char *q = p + u;
+                while (q < end && *q == ' ') q++;
+                ea_str t = ea_str_make((const char *)q, (size_t)(end - q));
+                for (int m = 0; m < 12; m++) {
+                    if (!ea_istarts(t, months[m])) continue;
+                    const unsigned char *w = q + strlen(months[m]);
+                    while (w < end && (*w == ' ' || *w == ',')) w++;
+                    int yy = num_at(w, end, 4, &u);
+                    if (yy >= 1980 && yy <= 2100 && u == 4) return emit_date(out, cap, yy, m + 1, y);
+                }
+            }
+        }
+    }
+    return 0;
+}

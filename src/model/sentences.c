@@ -1,0 +1,96 @@
+/* Sentence spans, computed on demand. A sentence ends at . ? ! (and 。！？；
+ * ；) followed by space or the end, unless the period belongs to an
+ * abbreviation, an initial or a number. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "call_int.h"
+
+static const char *const abbrevs[] = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "co",
+                                      "corp", "ltd", "vs", "no", "approx", "u.s", "e.g", "i.e",
+                                      "etc", "prof", "jan", "feb", "mar", "apr", "jun", "jul",
+                                      "aug", "sep", "sept", "oct", "nov", "dec", "fig", "est",
+                                      "u.k", "p.m", "a.m", "mln", "bn"};
+
+static int is_abbrev(const char *p, size_t wlen) {
+    if (wlen == 1 && ea_is_upper((unsigned char)p[0])) return 1; /* initial */
+    for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++) {
+        size_t n = strlen(abbrevs[i]);
+        if (n != wlen) continue;
+        size_t k = 0;
+        while (k < n && ea_lower((unsigned char)p[k]) == (unsigned char)abbrevs[i][k]) k++;
+        if (k == n) return 1;
+    }
+    return 0;
+}
+
+/* Length of a CJK sentence end at p (。！？；), else 0. */
+static int cjk_end(const unsigned char *p, const unsigned char *end) {
+    if (end - p < 3) return 0;
+    if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x82) return 3; /* 。 */
+    if (p[0] == 0xEF && p[1] == 0xBC && (p[2] == 0x81 || p[2] == 0x9F || p[2] == 0x9B)) return 3; /* ！？； */
+    return 0;
+}
+
+static int push(ea_vec *v, uint32_t para, size_t s, size_t e, const ea_paragraph *p) {
+    ea_str t = ea_trim(ea_str_make(p->text.ptr + s, e - s));
+    if (!t.len) return 0;
+    ea_sentence *x = ea_vec_push(v, sizeof *x, (size_t)-1);
+    if (!x) return -1;
+    size_t off = (size_t)(t.ptr - p->text.ptr);
+    x->para = para;
+    x->text = t;
+    x->span.start = ea_paragraph_src_offset(p, off);
+    x->span.end = ea_paragraph_src_offset(p, off + t.len);
+    return 0;
+}
+
+const ea_sentence *ea_call_sentences(const ea_call *cc, size_t *n) {
+    ea_call *c = (ea_call *)cc; /* cache only: the model is unchanged */
+    if (!c->sents_done) {
+        ea_vec v = {0};
+        int bad = 0;
+        for (uint32_t i = 0; i < c->paras.n && !bad; i++) {
+            const ea_paragraph *p = &((const ea_paragraph *)c->paras.ptr)[i];
+            const unsigned char *b = (const unsigned char *)p->text.ptr, *end = b + p->text.len;
+            size_t start = 0;
+            for (const unsigned char *q = b; q < end; q++) {
+                int k = *q >= 0xE3 ? cjk_end(q, end) : 0;
+                if (k) {
+                    q += k - 1;
+                    while (q + 1 < end && (q[1] == '"' || q[1] == ')')) q++;
+                    if (push(&v, i, start, (size_t)(q + 1 - b), p)) bad = 1;
+                    start = (size_t)(q + 1 - b);
+                    continue;
+                }
+                if (*q != '.' && *q != '?' && *q != '!') continue;
+                const unsigned char *r = q + 1;
+                while (r < end && (*r == '"' || *r == '\'' || *r == ')' || *r == '.')) r++;
+                if (r < end && *r != ' ') continue; /* 3.5, U.S.A, e.g. */
+                if (*q == '.') {
+                    const unsigned char *w = q;
+                    while (w > b && (ea_is_alpha(w[-1]) || w[-1] == '.')) w--;
+                    if (is_abbrev((const char *)w, (size_t)(q - w))) continue;
+                    /* next word lower-case: not a sentence end */
+                    const unsigned char *nx = r;
+                    while (nx < end && *nx == ' ') nx++;
+                    if (nx < end && ea_is_lower(*nx)) continue;
+                }
+                if (push(&v, i, start, (size_t)(r - b), p)) bad = 1;
+                start = (size_t)(r - b);
+                q = r - 1;
+            }
+            if (!bad && push(&v, i, start, p->text.len, p)) bad = 1;
+        }
+        if (bad) {
+            ea_vec_free(&v);
+            *n = 0;
+            return NULL;
+        }
+        c->sents = v.ptr;
+        c->n_sents = v.n;
+        c->sents_done = 1;
+    }
+    *n = c->n_sents;
+    return c->sents;
+}

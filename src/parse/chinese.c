@@ -1,0 +1,12 @@
+/* TODO(layout chinese): placeholder until the parser lands. */
+#include "parsers.h"
+
+void ea_sniff_chinese(const char *text, size_t len, ea_sniff *out) {
+    (void)text;
+    (void)len;
+    out->score = 0;
+}
+
+int ea_parse_chinese(ea_call *c, size_t start) {
+    return ea_b_fail(c, EA_ERR_SYNTAX, "layout chinese: not implemented yet", start);
+}

@@ -1,0 +1,212 @@
+#include "text.h"
+
+#include <string.h>
+
+#include "zh_variant_table.h" /* generated from data/zh_variants.txt */
+
+ea_str ea_trim(ea_str s) {
+    const unsigned char *p = (const unsigned char *)s.ptr;
+    size_t a = 0, b = s.len;
+    for (;;) {
+        if (a < b && ea_is_space(p[a])) a++;
+        else if (b - a >= 3 && p[a] == 0xE3 && p[a + 1] == 0x80 && p[a + 2] == 0x80) a += 3;
+        else if (b - a >= 2 && p[a] == 0xC2 && p[a + 1] == 0xA0) a += 2;
+        else break;
+    }
+    for (;;) {
+        if (b > a && ea_is_space(p[b - 1])) b--;
+        else if (b - a >= 3 && p[b - 3] == 0xE3 && p[b - 2] == 0x80 && p[b - 1] == 0x80) b -= 3;
+        else if (b - a >= 2 && p[b - 2] == 0xC2 && p[b - 1] == 0xA0) b -= 2;
+        else break;
+    }
+    return ea_str_make(s.ptr ? s.ptr + a : s.ptr, b - a);
+}
+
+int ea_ieq(ea_str a, const char *lit) {
+    size_t n = strlen(lit);
+    if (a.len != n) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (ea_lower((unsigned char)a.ptr[i]) != ea_lower((unsigned char)lit[i])) return 0;
+    return 1;
+}
+
+int ea_istarts(ea_str a, const char *lit) {
+    size_t n = strlen(lit);
+    if (a.len < n) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (ea_lower((unsigned char)a.ptr[i]) != ea_lower((unsigned char)lit[i])) return 0;
+    return 1;
+}
+
+int ea_iends(ea_str a, const char *lit) {
+    size_t n = strlen(lit);
+    if (a.len < n) return 0;
+    return ea_istarts(ea_str_make(a.ptr + a.len - n, n), lit);
+}
+
+int ea_starts(ea_str a, const char *lit) {
+    size_t n = strlen(lit);
+    return a.len >= n && memcmp(a.ptr, lit, n) == 0;
+}
+
+const char *ea_ifind(ea_str hay, const char *lit) {
+    size_t n = strlen(lit);
+    if (n == 0) return hay.ptr;
+    if (hay.len < n) return NULL;
+    unsigned char f = ea_lower((unsigned char)lit[0]);
+    for (size_t i = 0; i + n <= hay.len; i++) {
+        if (ea_lower((unsigned char)hay.ptr[i]) != f) continue;
+        if (ea_istarts(ea_str_make(hay.ptr + i, n), lit)) return hay.ptr + i;
+    }
+    return NULL;
+}
+
+const char *ea_find(ea_str hay, const char *lit) {
+    size_t n = strlen(lit);
+    if (n == 0) return hay.ptr;
+    if (hay.len < n) return NULL;
+    const char *p = hay.ptr, *end = hay.ptr + hay.len - n + 1;
+    while (p < end) {
+        const char *q = memchr(p, lit[0], (size_t)(end - p));
+        if (!q) return NULL;
+        if (memcmp(q, lit, n) == 0) return q;
+        p = q + 1;
+    }
+    return NULL;
+}
+
+int ea_utf8_next(const unsigned char *p, const unsigned char *end, uint32_t *cp) {
+    unsigned char c = p[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    int n;
+    uint32_t v, min;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2; v = c & 0x1Fu; min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3; v = c & 0x0Fu; min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4; v = c & 0x07u; min = 0x10000;
+    } else {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    if (end - p < n) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    for (int i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        v = (v << 6) | (p[i] & 0x3Fu);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    *cp = v;
+    return n;
+}
+
+size_t ea_utf8_valid_prefix(const unsigned char *p, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        /* fast path over ASCII, 8 bytes at a time */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            if (w & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i >= n) break;
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int k = ea_utf8_next(p + i, p + n, &cp);
+        if (cp == 0xFFFD && !(k == 3 && p[i] == 0xEF && p[i + 1] == 0xBF && p[i + 2] == 0xBD))
+            return i;
+        i += (size_t)k;
+    }
+    return n;
+}
+
+size_t ea_utf8_floor(const char *p, size_t n) {
+    const unsigned char *u = (const unsigned char *)p;
+    size_t i = n, back = 0;
+    while (i > 0 && back < 4 && (u[i - 1] & 0xC0) == 0x80) {
+        i--;
+        back++;
+    }
+    if (i == 0) return n; /* not UTF-8 at all; leave as is */
+    unsigned char lead = u[i - 1];
+    int need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (need == 1) return n;
+    if ((size_t)need == back + 1) return n;
+    return i - 1;
+}
+
+int ea_lines_next(ea_lines *it, size_t *start, size_t *end) {
+    if (it->pos >= it->n) return 0;
+    const char *p = it->base + it->pos;
+    const char *nl = memchr(p, '\n', it->n - it->pos);
+    size_t s = it->pos, e = nl ? (size_t)(nl - it->base) : it->n;
+    it->pos = nl ? e + 1 : it->n;
+    if (e > s && it->base[e - 1] == '\r') e--;
+    *start = s;
+    *end = e;
+    it->lineno++;
+    return 1;
+}
+
+static int zh_lookup(const uint16_t *tab, size_t n, uint32_t cp) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tab[mid] == cp) return 1;
+        if (tab[mid] < cp) lo = mid + 1;
+        else hi = mid;
+    }
+    return 0;
+}
+
+void ea_lang_count(const char *s, size_t n, size_t cap, ea_lang_counts *c) {
+    const unsigned char *p = (const unsigned char *)s, *end = p + (n < cap ? n : cap);
+    while (p < end) {
+        if (*p < 0x80) {
+            if (ea_is_alpha(*p)) c->latin++;
+            p++;
+            continue;
+        }
+        uint32_t cp;
+        p += ea_utf8_next(p, end, &cp);
+        if (ea_is_cjk(cp)) {
+            c->cjk++;
+            if (cp <= 0xFFFF) {
+                if (zh_lookup(ea_zh_simp_only, EA_ZH_SIMP_N, cp)) c->simp++;
+                else if (zh_lookup(ea_zh_trad_only, EA_ZH_TRAD_N, cp)) c->trad++;
+            }
+        }
+    }
+}
+
+ea_lang ea_lang_guess(const ea_lang_counts *c) {
+    /* An ideograph carries about as much text as a 3-letter stretch. */
+    if (c->cjk == 0 && c->latin == 0) return EA_LANG_UNKNOWN;
+    if ((uint64_t)c->cjk * 3 >= c->latin) {
+        if (c->trad > c->simp) return EA_LANG_ZH_HANT;
+        return EA_LANG_ZH_HANS;
+    }
+    return EA_LANG_EN;
+}
+
+ea_lang ea_lang_detect(const char *p, size_t n) {
+    ea_lang_counts c = {0, 0, 0, 0};
+    ea_lang_count(p, n, 4096, &c);
+    return ea_lang_guess(&c);
+}

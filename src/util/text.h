@@ -1,0 +1,76 @@
+/* Byte and UTF-8 helpers that never depend on locale or signed char. */
+#ifndef EA_TEXT_H
+#define EA_TEXT_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "earnest/earnest.h"
+
+static inline int ea_is_space(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+static inline int ea_is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static inline int ea_is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static inline int ea_is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static inline int ea_is_alpha(unsigned char c) { return ea_is_upper(c) || ea_is_lower(c); }
+static inline int ea_is_alnum(unsigned char c) { return ea_is_alpha(c) || ea_is_digit(c); }
+static inline unsigned char ea_lower(unsigned char c) {
+    return ea_is_upper(c) ? (unsigned char)(c + 32) : c;
+}
+
+static inline ea_str ea_str_make(const char *p, size_t n) {
+    ea_str s;
+    s.ptr = p;
+    s.len = n;
+    return s;
+}
+#define EA_LIT(s) ea_str_make((s), sizeof(s) - 1)
+
+/* Trim ASCII white space and U+3000 / U+00A0 on both ends. */
+ea_str ea_trim(ea_str s);
+/* ASCII case-insensitive equality / prefix / containment. */
+int ea_ieq(ea_str a, const char *lit);
+int ea_istarts(ea_str a, const char *lit);
+int ea_iends(ea_str a, const char *lit);
+const char *ea_ifind(ea_str hay, const char *lit);
+int ea_starts(ea_str a, const char *lit);
+const char *ea_find(ea_str hay, const char *lit);
+
+/* Decode one UTF-8 code point at p (< end). Returns its length (1..4) and
+ * stores the code point; invalid bytes give length 1 and U+FFFD. */
+int ea_utf8_next(const unsigned char *p, const unsigned char *end, uint32_t *cp);
+/* Length of the longest valid UTF-8 prefix of [p, p+n). */
+size_t ea_utf8_valid_prefix(const unsigned char *p, size_t n);
+/* Cut n to a UTF-8 boundary (never splits a sequence). */
+size_t ea_utf8_floor(const char *p, size_t n);
+
+static inline int ea_is_cjk(uint32_t cp) {
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
+}
+
+/* Iterates over lines of [p, p+n): each line without its "\n" or "\r\n". */
+typedef struct {
+    const char *base;
+    size_t pos, n;
+    size_t lineno; /* 1-based number of the line last returned */
+} ea_lines;
+static inline void ea_lines_init(ea_lines *it, const char *p, size_t n) {
+    it->base = p;
+    it->pos = 0;
+    it->n = n;
+    it->lineno = 0;
+}
+/* Returns 0 at the end; else sets *start, *end (end excludes \r\n). */
+int ea_lines_next(ea_lines *it, size_t *start, size_t *end);
+
+/* Count language evidence in UTF-8 text (bounded to the first `cap` bytes):
+ * Latin letters, CJK ideographs, and ideographs that exist only in the
+ * Simplified or only in the Traditional script. */
+typedef struct {
+    uint32_t latin, cjk, simp, trad;
+} ea_lang_counts;
+void ea_lang_count(const char *p, size_t n, size_t cap, ea_lang_counts *c);
+ea_lang ea_lang_guess(const ea_lang_counts *c);
+ea_lang ea_lang_detect(const char *p, size_t n);
+#endif
