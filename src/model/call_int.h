@@ -95,4 +95,7 @@ size_t ea_find_period(ea_str s, char *out, size_t cap);
 /* Dates: "APRIL 26, 2016", "May 8, 2024", "2024-05-08", "2024年5月8日" ->
  * "YYYY-MM-DD"; returns length (10) or 0. */
 size_t ea_find_date(ea_str s, char *out, size_t cap);
+/* "(NASDAQ:AUPH)", "(NYSE: ABC)", "NASDAQ: AAOI" -> exchange and ticker
+ * (spans into s). Returns 1 when found. */
+int ea_find_ticker(ea_str s, ea_str *exchange, ea_str *ticker);
 #endif

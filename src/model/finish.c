@@ -26,10 +26,36 @@ static ea_lang para_lang(const char *p, size_t n) {
     return ea_lang_detect(p, n);
 }
 
+static int is_zh(ea_lang l) { return l == EA_LANG_ZH_HANS || l == EA_LANG_ZH_HANT; }
+
+/* Short Chinese text often has no character that only one script uses; it
+ * then takes the script the rest of the document is written in. */
+static int zh_evidence(ea_str s, long *vote) {
+    ea_lang_counts k = {0, 0, 0, 0};
+    ea_lang_count(s.ptr, s.len, 4096, &k);
+    *vote += (long)k.trad - (long)k.simp;
+    return k.trad != k.simp;
+}
+
 static void languages(ea_call *c) {
     ea_paragraph *ps = ea_b_paras(c);
+    long vote = 0;
+    size_t unsure = 0;
     for (size_t i = 0; i < c->paras.n; i++) {
         if (ps[i].lang == EA_LANG_UNKNOWN) ps[i].lang = para_lang(ps[i].text.ptr, ps[i].text.len);
+        if (is_zh(ps[i].lang) && !zh_evidence(ps[i].text, &vote)) unsure++;
+        if (ps[i].has_translation && is_zh(ps[i].tr_lang) && !zh_evidence(ps[i].tr_text, &vote)) unsure++;
+    }
+    if (unsure && vote != 0) {
+        ea_lang doc = vote > 0 ? EA_LANG_ZH_HANT : EA_LANG_ZH_HANS;
+        long dummy = 0;
+        for (size_t i = 0; i < c->paras.n; i++) {
+            if (is_zh(ps[i].lang) && !zh_evidence(ps[i].text, &dummy)) ps[i].lang = doc;
+            if (ps[i].has_translation && is_zh(ps[i].tr_lang) && !zh_evidence(ps[i].tr_text, &dummy))
+                ps[i].tr_lang = doc;
+        }
+    }
+    for (size_t i = 0; i < c->paras.n; i++) {
         c->info.lang_mask |= 1u << ps[i].lang;
         if (ps[i].has_translation) c->info.lang_mask |= 1u << ps[i].tr_lang;
     }

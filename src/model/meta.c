@@ -250,3 +250,31 @@ size_t ea_find_date(ea_str s, char *out, size_t cap) {
     }
     return 0;
 }
+
+static const char *const exchanges[] = {"NASDAQ", "NYSE", "NYSEAMERICAN", "NYSE AMERICAN", "NYSEMKT",
+                                        "AMEX", "TSX", "LSE", "HKEX", "HKG", "SSE", "SZSE", "TWSE",
+                                        "TPEX", "OTC", "OTCQX", "ASX", "NYSEARCA", "BATS", "CBOE"};
+
+int ea_find_ticker(ea_str s, ea_str *exchange, ea_str *ticker) {
+    for (size_t i = 0; i < s.len; i++) {
+        if (i > 0 && ea_is_alnum((unsigned char)s.ptr[i - 1])) continue;
+        ea_str r = ea_str_make(s.ptr + i, s.len - i);
+        for (size_t k = 0; k < sizeof exchanges / sizeof exchanges[0]; k++) {
+            size_t n = strlen(exchanges[k]);
+            if (!ea_istarts(r, exchanges[k]) || n >= r.len) continue;
+            size_t j = n;
+            if (r.ptr[j] != ':') continue;
+            j++;
+            while (j < r.len && r.ptr[j] == ' ') j++;
+            size_t t0 = j;
+            while (j < r.len && j - t0 < 10 &&
+                   (ea_is_upper((unsigned char)r.ptr[j]) || ea_is_digit((unsigned char)r.ptr[j]) || r.ptr[j] == '.'))
+                j++;
+            if (j == t0 || (j < r.len && ea_is_alnum((unsigned char)r.ptr[j]))) continue;
+            *exchange = ea_str_make(r.ptr, n);
+            *ticker = ea_str_make(r.ptr + t0, j - t0);
+            return 1;
+        }
+    }
+    return 0;
+}

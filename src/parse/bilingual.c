@@ -109,15 +109,22 @@ int ea_parse_bilingual(ea_call *c, size_t start) {
     ea_lang orig = votes_zh > votes_en ? EA_LANG_ZH_HANS : EA_LANG_EN;
     ea_b_explain(c, "bilingual: original language %s", ea_lang_name(orig));
 
-    /* 2. header: leading lines not in the original language */
+    /* 2. header: leading lines that do not start a pair. A line starts a
+       pair when it is a speaker line (or repeated on the next line), or
+       when the next line is in the other language and is not a speaker
+       line. */
     ea_lines_init(&it, t + start, c->text_len - start);
     int have_a = next_line(&it, t, start, &a);
+    int have_b = have_a && next_line(&it, t, start, &b);
     size_t sum_s = 0, sum_e = 0;
-    int in_header = 1;
-    while (have_a && in_header) {
+    while (have_a) {
         ea_str l = ea_str_make(t + a.s, a.e - a.s);
         ea_speaker_line sl;
-        if (same_family(a.lang, orig) || ea_speaker_line_parse(l, 0, &sl)) break;
+        int dup = have_b && lines_equal(t, &a, &b);
+        if (dup || ea_speaker_line_parse(l, 0, &sl)) break;
+        if (have_b && b.lang != EA_LANG_UNKNOWN && !same_family(a.lang, b.lang) &&
+            !ea_speaker_line_parse(ea_str_make(t + b.s, b.e - b.s), 0, &sl) && !is_disclaimer(l))
+            break;
         if (is_disclaimer(l)) {
             c->info.disclaimer = l;
             c->info.disclaimer_span.start = a.s;
@@ -126,7 +133,9 @@ int ea_parse_bilingual(ea_call *c, size_t start) {
             if (!sum_e) sum_s = a.s;
             sum_e = a.e;
         }
-        have_a = next_line(&it, t, start, &a);
+        a = b;
+        have_a = have_b;
+        have_b = have_a && next_line(&it, t, start, &b);
     }
     if (sum_e) {
         c->info.summary = ea_str_make(t + sum_s, sum_e - sum_s);
@@ -135,7 +144,6 @@ int ea_parse_bilingual(ea_call *c, size_t start) {
     }
 
     /* 3. body: pairs */
-    int have_b = have_a && next_line(&it, t, start, &b);
     while (have_a) {
         ea_str l = ea_str_make(t + a.s, a.e - a.s);
         ea_speaker_line sl;

@@ -38,7 +38,7 @@ void ea_sniff_speaker(const char *text, size_t len, ea_sniff *out) {
         }
     }
     size_t hits = speakers + colon;
-    if (hits < 2 || hits * 2 > content + 2) {
+    if (hits < 2 || speakers * 2 > content + 2) {
         out->score = hits ? 10 : 0;
         snprintf(out->why, sizeof out->why, "%zu speaker lines in %zu lines", hits, content);
         return;
@@ -49,10 +49,20 @@ void ea_sniff_speaker(const char *text, size_t len, ea_sniff *out) {
              speakers, titled, ops, colon);
 }
 
+static int is_zh(ea_lang l) { return l == EA_LANG_ZH_HANS || l == EA_LANG_ZH_HANT; }
+static int same_family(ea_lang a, ea_lang b) { return a == b || (is_zh(a) && is_zh(b)); }
+
+static ea_lang line_lang(ea_str l) {
+    for (size_t i = 0; i < l.len; i++)
+        if ((unsigned char)l.ptr[i] >= 0x80) return ea_lang_detect(l.ptr, l.len);
+    return EA_LANG_EN;
+}
+
 /* Lines before the first speaker that look like a header: event title and
  * date, not speech. */
 static void header_line(ea_call *c, ea_str l) {
     char buf[16];
+    if (!c->info.ticker.len) ea_find_ticker(l, &c->info.exchange, &c->info.ticker);
     if (!c->info.date.len) {
         size_t n = ea_find_date(l, buf, sizeof buf);
         if (n) c->info.date = ea_b_strdup(c, buf, n);
@@ -71,6 +81,8 @@ int ea_parse_speaker(ea_call *c, size_t start) {
     ea_lines_init(&it, text + start, c->text_len - start);
     size_t s, e;
     int started = 0;
+    int32_t last_para = -1;
+    ea_lang last_lang = EA_LANG_UNKNOWN;
     while (ea_lines_next(&it, &s, &e)) {
         s += start;
         e += start;
@@ -109,9 +121,20 @@ int ea_parse_speaker(ea_call *c, size_t start) {
         }
         if (wrapped) {
             if (ea_b_para_add(c, ls, le)) return -1;
-        } else if (ea_b_para(c, ls, le) == -1) {
-            return -1;
+            continue;
         }
+        /* a line in the other script right after a paragraph is its
+           translation (bilingual stretches inside a speaker-block file) */
+        ea_lang lang = line_lang(l);
+        if (last_para >= 0 && lang != EA_LANG_UNKNOWN && !same_family(lang, last_lang) &&
+            !ea_b_paras(c)[last_para].has_translation && c->paras.n == (size_t)last_para + 1) {
+            if (ea_b_translation(c, (uint32_t)last_para, ls, le)) return -1;
+            continue;
+        }
+        last_para = ea_b_para(c, ls, le);
+        if (last_para == -1) return -1;
+        last_lang = lang;
+        ea_b_paras(c)[last_para].lang = lang;
     }
     return 0;
 }

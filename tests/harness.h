@@ -1,0 +1,60 @@
+/* A tiny assertion harness: CHECK records and goes on; the test ends with
+ * "N passed, N failed" (and exit 1 when anything failed). */
+#ifndef EA_TEST_HARNESS_H
+#define EA_TEST_HARNESS_H
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int th_pass, th_fail, th_skip;
+
+#define CHECK(cond)                                                                   \
+    do {                                                                              \
+        if (cond) th_pass++;                                                          \
+        else {                                                                        \
+            th_fail++;                                                                \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+        }                                                                             \
+    } while (0)
+
+#define CHECK_MSG(cond, ...)                                              \
+    do {                                                                  \
+        if (cond) th_pass++;                                              \
+        else {                                                            \
+            th_fail++;                                                    \
+            fprintf(stderr, "%s:%d: check failed: ", __FILE__, __LINE__); \
+            fprintf(stderr, __VA_ARGS__);                                 \
+            fputc('\n', stderr);                                          \
+        }                                                                 \
+    } while (0)
+
+/* str (ptr,len) equals a C string */
+#define STR_EQ(s, lit) ((s).len == strlen(lit) && memcmp((s).ptr, (lit), (s).len) == 0)
+
+static inline int th_done(void) {
+    printf("%d passed, %d failed", th_pass, th_fail);
+    if (th_skip) printf(", %d skipped", th_skip);
+    printf("\n");
+    return th_fail ? 1 : 0;
+}
+
+/* Read a whole file; NULL if missing. */
+static inline char *th_read(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *b = malloc(cap);
+    for (;;) {
+        if (n == cap) {
+            cap *= 2;
+            b = realloc(b, cap);
+        }
+        size_t r = fread(b + n, 1, cap - n, f);
+        if (!r) break;
+        n += r;
+    }
+    fclose(f);
+    *len = n;
+    return b;
+}
+#endif
