@@ -95,9 +95,14 @@ static int is_binary_byte(unsigned char c) {
 static ea_status check_nul(const unsigned char *p, size_t n, unsigned flags, ea_error *err) {
     const unsigned char *z = memchr(p, 0, n);
     if (!z) return EA_OK;
-    size_t head = n < 8192 ? n : 8192, ctl = 0;
-    for (size_t i = 0; i < head; i++) ctl += is_binary_byte(p[i]);
-    if (ctl * 10 > head)
+    size_t head = n < 8192 ? n : 8192, ctl = 0, nul = 0;
+    for (size_t i = 0; i < head; i++) {
+        ctl += is_binary_byte(p[i]);
+        nul += p[i] == 0;
+    }
+    /* many control bytes (or many NULs) is binary; a stray NUL in text is
+       an encoding problem */
+    if ((ctl * 10 > head && head >= 64) || nul > 16)
         return fail(err, EA_ERR_BINARY, "binary data, not text (control bytes such as NUL)",
                     (size_t)(z - p));
     if (flags & EA_PARSE_LOSSY) return EA_OK;
@@ -227,7 +232,10 @@ static ea_status decode_utf8(const char *data, size_t n, unsigned flags, int fal
         i += good;
         if (i >= n) break;
         uint32_t cp = fallback ? cp1252(p[i]) : 0;
-        if (cp && fallback) {
+        /* a lead byte followed by a continuation byte is broken UTF-8, not
+           Windows-1252 (where such pairs are rare) */
+        int broken = p[i] >= 0xC2 && p[i] <= 0xF4 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80;
+        if (cp && fallback && !broken) {
             if (!out->n_fallback++) out->first_fallback = i;
         } else if (flags & EA_PARSE_LOSSY) {
             if (!out->n_replaced++) out->first_replaced = i;
@@ -235,10 +243,14 @@ static ea_status decode_utf8(const char *data, size_t n, unsigned flags, int fal
         } else {
             ea_buf_free(&b);
             return fail(err, EA_ERR_ENCODING,
-                        "invalid UTF-8, and not Windows-1252 either (use --lossy to replace)", i);
+                        broken ? "invalid UTF-8: truncated or malformed sequence (use --lossy to replace)"
+                               : "invalid UTF-8, and not Windows-1252 either (use --lossy to replace)",
+                        i);
         }
         put_cp(&b, cp);
         i++;
+        /* one U+FFFD for a whole broken sequence */
+        while (broken && i < n && (p[i] & 0xC0) == 0x80 && ea_utf8_valid_prefix(p + i, 1) == 0) i++;
     }
     if (b.failed) {
         ea_buf_free(&b);
