@@ -184,7 +184,7 @@ static ea_status decode_iconv(const char *data, size_t n, const char *from, cons
         return st;
     }
     /* the output must be UTF-8 without NUL */
-    if (memchr(b.ptr ? b.ptr : "", 0, b.len)) {
+    if (!(flags & EA_PARSE_LOSSY) && memchr(b.ptr ? b.ptr : "", 0, b.len)) {
         ea_buf_free(&b);
         return fail(err, EA_ERR_ENCODING, "NUL character in text", SIZE_MAX);
     }

@@ -148,7 +148,9 @@ ea_status ea_call_parse(const char *data, size_t len, const ea_parse_options *op
     size_t at, ll = longest_line(c->text, c->text_len, &at);
     if (ll > opt.max_line) {
         ea_call_free(c);
-        st = fail(err, EA_ERR_LIMIT, "line longer than the limit (max_line)", at);
+        /* `at` is in the decoded text: an input offset only when nothing was converted */
+        int same = !dec.n_fallback && !dec.n_replaced && strncmp(dec.encoding, "utf-8", 5) == 0;
+        st = fail(err, EA_ERR_LIMIT, "line longer than the limit (max_line)", same ? at : SIZE_MAX);
         set_pos(err, data, len);
         return st;
     }
@@ -182,7 +184,7 @@ ea_status ea_call_parse(const char *data, size_t len, const ea_parse_options *op
         const char *msg = c->fail_msg ? c->fail_msg : "parse failed";
         size_t off = c->fail_off;
         /* offsets into decoded text equal input offsets only for UTF-8 */
-        int same = strcmp(dec.encoding, "utf-8") == 0 || strcmp(dec.encoding, "utf-8-bom") == 0;
+        int same = !dec.n_fallback && !dec.n_replaced && strncmp(dec.encoding, "utf-8", 5) == 0;
         ea_call_free(c);
         fail(err, st, msg, same ? off : SIZE_MAX);
         set_pos(err, data, len);
