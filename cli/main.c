@@ -18,6 +18,8 @@ static const char usage_text[] =
     "      --pretty         indented JSON\n"
     "      --sentences      include sentence spans in the JSON\n"
     "      --explain        say which layout was detected and why\n"
+    "  facts FILE       every number that matters, with its meaning and source\n"
+    "      --table          aligned text (default)   --json   --csv\n"
     "\n"
     "options for every command:\n"
     "  --format NAME      force the layout: speaker, streetevents, seekingalpha, fool,\n"
@@ -45,7 +47,7 @@ typedef struct {
     const char *cmd, *file, *out, *encoding;
     ea_layout layout;
     size_t max_size;
-    int json, pretty, sentences, explain, lossy, quiet;
+    int json, pretty, sentences, explain, lossy, quiet, csv, table;
 } opts_t;
 
 static int usage_error(const char *what, const char *arg) {
@@ -80,6 +82,10 @@ static int parse_args(int argc, char **argv, opts_t *o) {
             exit(0);
         } else if (!strcmp(a, "--json")) {
             o->json = 1;
+        } else if (!strcmp(a, "--csv")) {
+            o->csv = 1;
+        } else if (!strcmp(a, "--table")) {
+            o->table = 1;
         } else if (!strcmp(a, "--pretty")) {
             o->pretty = 1;
         } else if (!strcmp(a, "--sentences")) {
@@ -192,6 +198,43 @@ static int cmd_parse(const opts_t *o) {
     return ea_out_commit(&out);
 }
 
+static int cmd_facts(const opts_t *o) {
+    ea_call *call = NULL;
+    int rc = load(o, &call);
+    if (rc) return rc;
+    ea_facts *facts = NULL;
+    ea_error err;
+    memset(&err, 0, sizeof err);
+    ea_status st = ea_facts_extract(call, &facts, &err);
+    if (st != EA_OK) {
+        ea_cli_report(o->file, &err);
+        ea_call_free(call);
+        return ea_cli_exit_for(st);
+    }
+    ea_out out;
+    rc = ea_out_open(&out, o->out);
+    if (rc == 0) {
+        if (o->json) {
+            st = ea_facts_write_json(facts, o->pretty ? EA_JSON_PRETTY : 0, ea_out_write, &out);
+            if (st == EA_OK && !o->pretty && ea_out_write(&out, "\n", 1)) st = EA_ERR_IO;
+        } else if (o->csv) {
+            st = ea_facts_write_csv(facts, ea_out_write, &out);
+        } else {
+            st = ea_facts_write_table(facts, ea_out_write, &out);
+        }
+        if (st != EA_OK) {
+            ea_out_abort(&out);
+            fprintf(stderr, "earnest: cannot write output\n");
+            rc = EXIT_OUTPUT;
+        } else {
+            rc = ea_out_commit(&out);
+        }
+    }
+    ea_facts_free(facts);
+    ea_call_free(call);
+    return rc;
+}
+
 int main(int argc, char **argv) {
     opts_t o;
     int rc = parse_args(argc, argv, &o);
@@ -199,6 +242,10 @@ int main(int argc, char **argv) {
     if (!strcmp(o.cmd, "parse")) {
         if (!o.file) return usage_error("parse needs a FILE (or - for standard input)", NULL);
         return cmd_parse(&o);
+    }
+    if (!strcmp(o.cmd, "facts")) {
+        if (!o.file) return usage_error("facts needs a FILE (or - for standard input)", NULL);
+        return cmd_facts(&o);
     }
     return usage_error("unknown command", o.cmd);
 }

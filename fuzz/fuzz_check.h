@@ -20,7 +20,7 @@
 
 /* Length of the longest valid UTF-8 prefix (written here, independently of
  * the library's own validator, so the two check each other). */
-static size_t fz_utf8_prefix(const unsigned char *p, size_t n) {
+static inline size_t fz_utf8_prefix(const unsigned char *p, size_t n) {
     size_t i = 0;
     while (i < n) {
         unsigned char c = p[i];
@@ -45,7 +45,7 @@ static size_t fz_utf8_prefix(const unsigned char *p, size_t n) {
     return n;
 }
 
-static int fz_utf8_ok(const char *p, size_t n) {
+static inline int fz_utf8_ok(const char *p, size_t n) {
     return fz_utf8_prefix((const unsigned char *)p, n) == n;
 }
 
@@ -60,7 +60,7 @@ typedef struct {
     int calls;
 } fz_sink;
 
-static int fz_write(void *ctx, const char *data, size_t len) {
+static inline int fz_write(void *ctx, const char *data, size_t len) {
     fz_sink *s = ctx;
     FZ_ASSERT(data != NULL || len == 0);
     s->calls++;
@@ -82,7 +82,7 @@ static int fz_write(void *ctx, const char *data, size_t len) {
 
 /* A strict JSON syntax check (RFC 8259), iterative so that depth costs no
  * stack. Returns 1 when [p, p+n) is exactly one JSON value. */
-static int fz_json_valid(const char *s, size_t n) {
+static inline int fz_json_valid(const char *s, size_t n) {
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
     /* stack of containers: 'o' object, 'a' array */
     static char stack[1 << 16];
@@ -204,9 +204,9 @@ static int fz_json_valid(const char *s, size_t n) {
 
 /* ---- the model walk ---------------------------------------------------- */
 
-static int fz_span_ok(ea_span s, size_t tlen) { return s.start <= s.end && s.end <= tlen; }
+static inline int fz_span_ok(ea_span s, size_t tlen) { return s.start <= s.end && s.end <= tlen; }
 
-static void fz_check_call(const ea_call *c) {
+static inline void fz_check_call(const ea_call *c) {
     size_t tlen = 0;
     const char *text = ea_call_text(c, &tlen);
     FZ_ASSERT(text != NULL);
@@ -331,7 +331,7 @@ static void fz_check_call(const ea_call *c) {
     FZ_ASSERT(fz_utf8_ok(wa, strlen(wa)));
 }
 
-static void fz_check_output(const ea_call *c) {
+static inline void fz_check_output(const ea_call *c) {
     static const unsigned json_flags[] = {0, EA_JSON_SENTENCES, EA_JSON_PRETTY | EA_JSON_SENTENCES};
     for (size_t k = 0; k < 3; k++) {
         fz_sink s;
@@ -362,7 +362,7 @@ static void fz_check_output(const ea_call *c) {
     FZ_ASSERT(ea_call_write_text(c, 0, fz_write, &r) == EA_ERR_IO);
 }
 
-static void fz_check_error(ea_status st, const ea_error *err, const ea_call *c, size_t len) {
+static inline void fz_check_error(ea_status st, const ea_error *err, const ea_call *c, size_t len) {
     FZ_ASSERT(c == NULL);
     FZ_ASSERT(st != EA_OK && st != EA_ERR_INTERNAL && st != EA_ERR_IO);
     FZ_ASSERT(err->code == st);
@@ -377,7 +377,7 @@ static void fz_check_error(ea_status st, const ea_error *err, const ea_call *c, 
 }
 
 /* Parse and check everything; returns the status. */
-static ea_status fz_run(const char *data, size_t len, const ea_parse_options *opt) {
+static inline ea_status fz_run(const char *data, size_t len, const ea_parse_options *opt) {
     ea_call *c = (ea_call *)1; /* must be reset to NULL on failure */
     ea_error err;
     memset(&err, 0xAB, sizeof err);

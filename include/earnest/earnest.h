@@ -293,6 +293,72 @@ ea_status ea_call_write_json(const ea_call *call, unsigned flags,
  * with its speaker and numbered paragraphs ([n]), translations indented. */
 ea_status ea_call_write_text(const ea_call *call, unsigned flags, ea_write_fn write, void *ctx);
 
+/* ---- facts: the numbers that matter ------------------------------------ */
+
+typedef enum { EA_FACT_ACTUAL = 0, EA_FACT_GUIDANCE, EA_FACT_TARGET } ea_fact_kind;
+/* "actual", "guidance", "target" */
+const char *ea_fact_kind_name(ea_fact_kind k);
+
+typedef enum { EA_VS_NONE = 0, EA_VS_BELOW, EA_VS_WITHIN, EA_VS_ABOVE } ea_vs;
+/* NULL, "below", "within", "above" */
+const char *ea_vs_name(ea_vs v);
+
+/* One number with its meaning and source. Strings are empty (len 0) when
+ * absent. `metric` is an id from data/metrics.txt ("revenue", "eps", ...)
+ * or "other"; `metric_phrase` is how the call said it. */
+typedef struct {
+    ea_str metric;
+    ea_str metric_phrase;
+    ea_str basis;     /* "gaap", "non_gaap", "adjusted", "organic", "constant_currency" */
+    ea_str segment;   /* "data center"; empty for the company total */
+    ea_str company;   /* whom the number is about, when not the call's company */
+    ea_str period;    /* "2024Q1", "FY2024", "2024H2" */
+    ea_fact_kind kind;
+    int has_value;    /* 0 for a change with no level ("grew 12%") */
+    double value;     /* base units: USD not millions; 18.9 for 18.9% */
+    int is_range;
+    double low, high;
+    const char *unit; /* "USD", "CNY", "%", "pp", "bps", "x", "shares", "" */
+    int per_share;
+    int approx;
+    int has_yoy, has_qoq;
+    double yoy_pct, qoq_pct; /* signed: -23 for "down 23% year over year" */
+    ea_vs vs_guidance;
+    /* provenance */
+    uint32_t para;    /* paragraph index (0-based; its number is para + 1) */
+    int in_translation; /* read from the paragraph's translation */
+    ea_span span;     /* the number phrase in the call's text */
+    ea_span sentence; /* its sentence in the call's text */
+    int32_t speaker;  /* participant index or -1 */
+    double stated;    /* the first number as written (40.7 in "$40.7 million") */
+} ea_fact;
+
+/* A disagreement between an original and its translation. */
+typedef struct {
+    uint32_t para;
+    const char *what;  /* static: "value differs", "missing in translation", ... */
+    ea_span orig;      /* the original's number phrase */
+    ea_span trans;     /* the translation's number phrase (empty when missing) */
+    double orig_value, trans_value;
+} ea_finding;
+
+typedef struct ea_facts ea_facts;
+
+/* Extract the facts of a parsed call. The result borrows from `call`:
+ * free it before the call. Linear in the text size. */
+ea_status ea_facts_extract(const ea_call *call, ea_facts **out, ea_error *err);
+void ea_facts_free(ea_facts *f);
+size_t ea_facts_count(const ea_facts *f);
+const ea_fact *ea_facts_get(const ea_facts *f, size_t i);
+size_t ea_facts_finding_count(const ea_facts *f);
+const ea_finding *ea_facts_finding(const ea_facts *f, size_t i);
+
+/* Write facts as JSON (schema: docs/facts.md), CSV (RFC 4180, one fact a
+ * row), or an aligned text table. */
+ea_status ea_facts_write_json(const ea_facts *f, unsigned flags, ea_write_fn write, void *ctx);
+ea_status ea_facts_write_csv(const ea_facts *f, ea_write_fn write, void *ctx);
+ea_status ea_facts_write_table(const ea_facts *f, ea_write_fn write, void *ctx);
+
 #ifdef __cplusplus
 }
 #endif

@@ -98,4 +98,6 @@ size_t ea_find_date(ea_str s, char *out, size_t cap);
 /* "(NASDAQ:AUPH)", "(NYSE: ABC)", "NASDAQ: AAOI" -> exchange and ticker
  * (spans into s). Returns 1 when found. */
 int ea_find_ticker(ea_str s, ea_str *exchange, ea_str *ticker);
+/* End (exclusive) of the sentence that starts at `from` in [text, text+n). */
+size_t ea_sentence_end(const char *text, size_t n, size_t from);
 #endif

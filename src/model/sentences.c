@@ -45,6 +45,32 @@ static int push(ea_vec *v, uint32_t para, size_t s, size_t e, const ea_paragraph
     return 0;
 }
 
+size_t ea_sentence_end(const char *text, size_t n, size_t from) {
+    const unsigned char *b = (const unsigned char *)text, *end = b + n;
+    for (const unsigned char *q = b + from; q < end; q++) {
+        int k = *q >= 0xE3 ? cjk_end(q, end) : 0;
+        if (k) {
+            q += k - 1;
+            while (q + 1 < end && (q[1] == '"' || q[1] == ')')) q++;
+            return (size_t)(q + 1 - b);
+        }
+        if (*q != '.' && *q != '?' && *q != '!') continue;
+        const unsigned char *r = q + 1;
+        while (r < end && (*r == '"' || *r == '\'' || *r == ')' || *r == '.')) r++;
+        if (r < end && *r != ' ') continue; /* 3.5, U.S.A, e.g. */
+        if (*q == '.') {
+            const unsigned char *w = q;
+            while (w > b && (ea_is_alpha(w[-1]) || w[-1] == '.')) w--;
+            if (is_abbrev((const char *)w, (size_t)(q - w))) continue;
+            const unsigned char *nx = r;
+            while (nx < end && *nx == ' ') nx++;
+            if (nx < end && ea_is_lower(*nx)) continue; /* next word lower-case */
+        }
+        return (size_t)(r - b);
+    }
+    return n;
+}
+
 const ea_sentence *ea_call_sentences(const ea_call *cc, size_t *n) {
     ea_call *c = (ea_call *)cc; /* cache only: the model is unchanged */
     if (!c->sents_done) {
@@ -52,35 +78,12 @@ const ea_sentence *ea_call_sentences(const ea_call *cc, size_t *n) {
         int bad = 0;
         for (uint32_t i = 0; i < c->paras.n && !bad; i++) {
             const ea_paragraph *p = &((const ea_paragraph *)c->paras.ptr)[i];
-            const unsigned char *b = (const unsigned char *)p->text.ptr, *end = b + p->text.len;
             size_t start = 0;
-            for (const unsigned char *q = b; q < end; q++) {
-                int k = *q >= 0xE3 ? cjk_end(q, end) : 0;
-                if (k) {
-                    q += k - 1;
-                    while (q + 1 < end && (q[1] == '"' || q[1] == ')')) q++;
-                    if (push(&v, i, start, (size_t)(q + 1 - b), p)) bad = 1;
-                    start = (size_t)(q + 1 - b);
-                    continue;
-                }
-                if (*q != '.' && *q != '?' && *q != '!') continue;
-                const unsigned char *r = q + 1;
-                while (r < end && (*r == '"' || *r == '\'' || *r == ')' || *r == '.')) r++;
-                if (r < end && *r != ' ') continue; /* 3.5, U.S.A, e.g. */
-                if (*q == '.') {
-                    const unsigned char *w = q;
-                    while (w > b && (ea_is_alpha(w[-1]) || w[-1] == '.')) w--;
-                    if (is_abbrev((const char *)w, (size_t)(q - w))) continue;
-                    /* next word lower-case: not a sentence end */
-                    const unsigned char *nx = r;
-                    while (nx < end && *nx == ' ') nx++;
-                    if (nx < end && ea_is_lower(*nx)) continue;
-                }
-                if (push(&v, i, start, (size_t)(r - b), p)) bad = 1;
-                start = (size_t)(r - b);
-                q = r - 1;
+            while (start < p->text.len && !bad) {
+                size_t e = ea_sentence_end(p->text.ptr, p->text.len, start);
+                if (push(&v, i, start, e, p)) bad = 1;
+                start = e;
             }
-            if (!bad && push(&v, i, start, p->text.len, p)) bad = 1;
         }
         if (bad) {
             ea_vec_free(&v);

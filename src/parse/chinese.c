@@ -92,9 +92,9 @@ static const char surnames[] =
  * sentence before a colon. */
 static const char stop_chars[] =
     "的了是在有我你他她它们們这這那个個些就都也要会會说說对對与與和及或但而如因所以为為从從到把被"
-    "让讓给給将將很更最还還又再不没沒吗嗎呢吧啊么麼什怎哪谁誰几幾多少一二三四五六七八九十第点點"
-    "面端场場率量额額价價格本况況题題间間期环環节節业業品类類性化下上中内內外前后後年月日季度"
-    "方式方面情问問答主持嘉宾賓家请請谢謝大各位";
+    "让讓给給将將很更最还還又再不没沒吗嗎呢吧啊么麼什怎哪谁誰几幾多少第点點"
+    "面端场場率量额額价價格本况況题題间間期环環节節业業品类類性化下上内內外前后後年月日度式情"
+    "问問答主持嘉宾賓请請各位好您";
 
 static const char *const honorifics[] = {"总", "總", "先生", "女士", "博士", "老师", "老師", "教授", "总监",
                                          "總監", "经理", "經理", "董", "律师", "律師"};
@@ -201,12 +201,6 @@ static int is_meta_key(ea_str k) {
     if (in_list(k, meta_keys, sizeof meta_keys / sizeof meta_keys[0])) return 1;
     for (size_t i = 0; i < sizeof meta_suffixes / sizeof meta_suffixes[0]; i++)
         if (k.len > strlen(meta_suffixes[i]) && ea_iends(k, meta_suffixes[i])) return 1;
-    return 0;
-}
-
-static int has_honorific(ea_str s) {
-    for (size_t i = 0; i < sizeof honorifics / sizeof honorifics[0]; i++)
-        if (s.len > strlen(honorifics[i]) && ea_iends(s, honorifics[i])) return 1;
     return 0;
 }
 
@@ -336,20 +330,26 @@ static int label_of(ea_str name, label_kind *k) {
     return 0;
 }
 
-/* A person's name: 2-4 ideographs without stop characters (5-6 with an
- * honorific), or a Latin name. */
+/* A person's name: 2-4 ideographs without stop characters, a name with an
+ * honorific ("张总", "王先生"), or a Latin name. */
 static int name_shape(ea_str n, prefix_t *out) {
     size_t others;
     int cjk = count_cjk(n, &others);
-    out->honorific = has_honorific(n);
     out->surname = cjk > 0 && in_set(surnames, n.ptr, n.ptr + n.len);
+    out->honorific = 0;
     if (cjk && !others) {
-        if (cjk < 2 || cjk > (out->honorific ? 6 : 4)) return 0;
-        /* the honorific itself may hold a stop character (董) */
-        return !has_stop_char(out->honorific && cjk <= 3 ? ea_str_make(n.ptr, 3) : n);
+        for (size_t i = 0; i < sizeof honorifics / sizeof honorifics[0]; i++) {
+            size_t hl = strlen(honorifics[i]);
+            if (n.len <= hl || !ea_iends(n, honorifics[i])) continue;
+            ea_str base = ea_str_make(n.ptr, n.len - hl);
+            if (base.len > 9 || has_stop_char(base)) continue;
+            if (hl == 3 && !out->surname) continue; /* "张总", not "汇总" */
+            out->honorific = 1;
+            return 1;
+        }
+        return cjk >= 2 && cjk <= 4 && !has_stop_char(n);
     }
     if (!cjk) {
-        out->honorific = 0;
         size_t words = 1;
         for (size_t i = 0; i < n.len; i++) words += n.ptr[i] == ' ';
         return words <= 3 && ea_looks_like_name(n);
@@ -542,7 +542,9 @@ static void company_from_title(ea_call *c, ea_str title) {
         }
         if (digits == 4 && at(q, end, "年")) {
             ea_str co = ea_trim(ea_str_make(title.ptr, (size_t)(p - title.ptr)));
-            if (co.len >= 6 && co.len <= 60 && !has_stop_char(co)) c->info.company = co;
+            if (co.len >= 6 && co.len <= 60 && !ea_find(co, "关于") && !ea_find(co, "關於") &&
+                !ea_find(co, "召开") && !ea_find(co, "召開") && !ea_find(co, "举办") && !ea_find(co, "舉辦"))
+                c->info.company = co;
             return;
         }
         if (digits) return;
@@ -556,9 +558,9 @@ static void header_line(ea_call *c, ea_str l) {
     char buf[256];
     ea_str n = ascii_digits(l, buf, sizeof buf);
     if (!c->info.date.len) {
-        char d[16];
-        size_t k = ea_find_date(n, d, sizeof d);
-        if (k) c->info.date = ea_b_strdup(c, d, k);
+        char dd[16];
+        size_t k = ea_find_date(n, dd, sizeof dd);
+        if (k) c->info.date = ea_b_strdup(c, dd, k);
     }
     if (c->info.event_title.len) return;
     /* "主题：XX交流会" */
@@ -574,13 +576,12 @@ static void header_line(ea_call *c, ea_str l) {
         }
         return; /* other "key: value" lines are not titles */
     }
-    ea_str ld = ea_trim(ea_str_make(l.ptr, l.len));
-    int dated = ea_find_date(n, buf + 200, 16) != 0;
-    if (dated && n.len < 40) return; /* a date line */
+    char d[16];
+    if (n.len < 40 && ea_find_date(n, d, sizeof d)) return; /* a date line */
     for (size_t i = 0; i < sizeof title_words / sizeof title_words[0]; i++) {
-        if (!ea_find(ld, title_words[i])) continue;
-        c->info.event_title = ld;
-        company_from_title(c, ld);
+        if (!ea_find(l, title_words[i])) continue;
+        c->info.event_title = l;
+        company_from_title(c, l);
         return;
     }
 }
@@ -655,6 +656,40 @@ static int32_t speaker(zh_state *z, const prefix_t *pf) {
     if (pf->kind == P_LABEL && pf->label == K_ANSWER && from == EA_FROM_NAME && note_answerer(z, who))
         return ea_b_fail(c, EA_ERR_NOMEM, "out of memory", SIZE_MAX);
     return who;
+}
+
+static int asks(ea_str t) {
+    return ea_iends(t, "?") || ea_iends(t, "？") || ea_find(t, "请问") || ea_find(t, "請問");
+}
+
+/* Named speakers with no title: those who mostly ask are analysts; on an
+ * expert call the others are the experts. The rest is left to the model's
+ * own behaviour rules (management). */
+static int named_roles(zh_state *z) {
+    ea_call *c = z->c;
+    size_t np = c->parts.n;
+    if (!np) return 0;
+    uint32_t *n = calloc(np * 2, sizeof *n);
+    if (!n) return ea_b_fail(c, EA_ERR_NOMEM, "out of memory", SIZE_MAX);
+    const ea_turn *ts = ea_b_turns(c);
+    const ea_paragraph *ps = ea_b_paras(c);
+    for (size_t k = 0; k < c->turns.n; k++) {
+        if (ts[k].speaker < 0) continue;
+        for (uint32_t j = 0; j < ts[k].n_paras; j++) {
+            n[2 * (size_t)ts[k].speaker]++;
+            if (asks(ps[ts[k].first_para + j].text)) n[2 * (size_t)ts[k].speaker + 1]++;
+        }
+    }
+    ea_participant *pp = ea_b_parts(c);
+    for (size_t i = 0; i < np; i++) {
+        if (pp[i].role != EA_ROLE_UNKNOWN || pp[i].role_from != EA_FROM_NONE || !n[2 * i]) continue;
+        if (n[2 * i + 1] * 2 > n[2 * i]) pp[i].role = EA_ROLE_ANALYST;
+        else if (z->expert_call) pp[i].role = EA_ROLE_EXPERT;
+        else continue;
+        pp[i].role_from = EA_FROM_BEHAVIOUR;
+    }
+    free(n);
+    return 0;
 }
 
 /* Is this bare-name prefix a speaker? */
@@ -737,6 +772,7 @@ static int run(zh_state *z, size_t start) {
             if (p->role_from == EA_FROM_NAME) p->role = EA_ROLE_EXPERT;
         }
     }
+    if (named_roles(z)) return -1;
     if (c->info.event_title.len && !c->info.period.len) {
         char buf[256], per[16];
         size_t k = ea_find_period(ascii_digits(c->info.event_title, buf, sizeof buf), per, sizeof per);

@@ -51,6 +51,15 @@ static const role_kw role_kws[] = {
     {"executive", EA_ROLE_EXECUTIVE},
     {"manager", EA_ROLE_EXECUTIVE},
     {"principal accounting", EA_ROLE_EXECUTIVE},
+    /* buy-side and sell-side titles before "经理" (executive) */
+    {"基金经理", EA_ROLE_ANALYST},
+    {"基金經理", EA_ROLE_ANALYST},
+    {"投资经理", EA_ROLE_ANALYST},
+    {"投資經理", EA_ROLE_ANALYST},
+    {"研究员", EA_ROLE_ANALYST},
+    {"研究員", EA_ROLE_ANALYST},
+    {"证券事务代表", EA_ROLE_IR},
+    {"證券事務代表", EA_ROLE_IR},
     {"主持人", EA_ROLE_HOST},
     {"主持", EA_ROLE_HOST},
     {"分析师", EA_ROLE_ANALYST},
@@ -79,6 +88,17 @@ static const role_kw role_kws[] = {
     {"經理", EA_ROLE_EXECUTIVE},
     {"财务", EA_ROLE_EXECUTIVE},
     {"財務", EA_ROLE_EXECUTIVE},
+    {"顾问", EA_ROLE_EXPERT},
+    {"顧問", EA_ROLE_EXPERT},
+    {"董事", EA_ROLE_EXECUTIVE},
+    {"主席", EA_ROLE_EXECUTIVE},
+    {"行长", EA_ROLE_EXECUTIVE},
+    {"行長", EA_ROLE_EXECUTIVE},
+    {"创始人", EA_ROLE_EXECUTIVE},
+    {"創始人", EA_ROLE_EXECUTIVE},
+    {"高管", EA_ROLE_EXECUTIVE},
+    {"负责人", EA_ROLE_EXECUTIVE},
+    {"負責人", EA_ROLE_EXECUTIVE},
 };
 
 ea_role ea_role_from_title(ea_str t) {

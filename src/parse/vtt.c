@@ -159,8 +159,8 @@ void ea_sniff_vtt(const char *text, size_t len, ea_sniff *out) {
     /* headerless: timing lines with "." and no SRT counters */
     int ok = st.timing >= 2 && st.comma * 2 < st.timing && st.numbered * 2 < st.timing;
     out->score = ok ? 70 : 0;
-    snprintf(out->why, sizeof out->why, "no WEBVTT header; %zu timing lines (%zu with ',')", st.timing,
-             st.comma);
+    snprintf(out->why, sizeof out->why, "no WEBVTT header; %zu timing lines (%zu unreadable), %zu with ','",
+             st.timing + st.bad, st.bad, st.comma);
 }
 
 void ea_sniff_srt(const char *text, size_t len, ea_sniff *out) {
@@ -174,8 +174,8 @@ void ea_sniff_srt(const char *text, size_t len, ea_sniff *out) {
     if (st.timing + st.bad >= 1 && st.numbered * 10 >= (st.timing + st.bad) * 8) score = 95;
     else if (st.timing >= 2 && st.comma * 2 >= st.timing) score = 75;
     out->score = score;
-    snprintf(out->why, sizeof out->why, "%zu timing lines, %zu after a cue number, %zu with ','", st.timing,
-             st.numbered, st.comma);
+    snprintf(out->why, sizeof out->why, "%zu timing lines (%zu unreadable), %zu after a cue number, %zu with ','",
+             st.timing + st.bad, st.bad, st.numbered, st.comma);
 }
 
 /* ---- the cue engine ----------------------------------------------------- */
@@ -462,7 +462,13 @@ static int parse_cues(ea_call *c, size_t start, int vtt) {
     line_t cur, nx;
     int have = ea_lines_next(&it, &s, &e);
     if (have) classify(t, start + s, start + e, &cur);
-    if (have && vtt && vtt_header(t + start, c->text_len - start)) mode = M_SKIP; /* header block */
+    if (have && vtt && vtt_header(t + start, c->text_len - start)) {
+        mode = M_SKIP; /* the header block */
+        /* "WEBVTT - Acme Q2 2024 earnings call": the text names the event */
+        ea_str h = ea_trim(ea_str_make(t + cur.s + 6, cur.e - cur.s - 6));
+        while (h.len && (h.ptr[0] == '-' || h.ptr[0] == ':')) h = ea_trim(ea_str_make(h.ptr + 1, h.len - 1));
+        if (h.len && h.len <= 200) c->info.event_title = h;
+    }
     while (have) {
         int have_nx = ea_lines_next(&it, &s, &e);
         if (have_nx) classify(t, start + s, start + e, &nx);
