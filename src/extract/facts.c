@@ -35,7 +35,7 @@ typedef enum {
 typedef struct {
     const char *w;
     cue_t cue;
-    const char *arg; /* basis id for CUE_BASIS */
+    const char *arg; /* basis id for CUE_BASIS; "+" / "-" for a direction implied */
 } cue_word;
 
 /* Matched at word starts, case-insensitively; longest first within the
@@ -51,13 +51,13 @@ static const cue_word cue_words[] = {
     {"compared to a year ago", CUE_YOY, 0}, {"compared with a year ago", CUE_YOY, 0},
     {"over the prior year", CUE_YOY, 0}, {"over last year", CUE_YOY, 0}, {"from the same period", CUE_YOY, 0},
     {"over the same period", CUE_YOY, 0}, {"versus the same period", CUE_YOY, 0}, {"year-over-year", CUE_YOY, 0},
-    {"同比", CUE_YOY, 0}, {"年增", CUE_YOY, 0}, {"年減", CUE_YOY, 0}, {"较去年同期", CUE_YOY, 0}, {"較去年同期", CUE_YOY, 0},
+    {"同比", CUE_YOY, 0}, {"年增", CUE_YOY, "+"}, {"年減", CUE_YOY, "-"}, {"年减", CUE_YOY, "-"}, {"较去年同期", CUE_YOY, 0}, {"較去年同期", CUE_YOY, 0},
     {"sequentially", CUE_QOQ, 0}, {"sequential", CUE_QOQ, 0}, {"quarter over quarter", CUE_QOQ, 0},
     {"quarter-over-quarter", CUE_QOQ, 0}, {"quarter on quarter", CUE_QOQ, 0}, {"qoq", CUE_QOQ, 0},
     {"q/q", CUE_QOQ, 0}, {"from the prior quarter", CUE_QOQ, 0}, {"from the previous quarter", CUE_QOQ, 0},
     {"from last quarter", CUE_QOQ, 0}, {"versus the prior quarter", CUE_QOQ, 0}, {"versus last quarter", CUE_QOQ, 0},
     {"compared to the prior quarter", CUE_QOQ, 0}, {"compared with the prior quarter", CUE_QOQ, 0},
-    {"环比", CUE_QOQ, 0}, {"環比", CUE_QOQ, 0}, {"季增", CUE_QOQ, 0}, {"季減", CUE_QOQ, 0}, {"較上季", CUE_QOQ, 0},
+    {"环比", CUE_QOQ, 0}, {"環比", CUE_QOQ, 0}, {"季增", CUE_QOQ, "+"}, {"季減", CUE_QOQ, "-"}, {"季减", CUE_QOQ, "-"}, {"較上季", CUE_QOQ, 0},
     {"较上季", CUE_QOQ, 0},
     {"increased", CUE_UP, 0}, {"increase", CUE_UP, 0}, {"increases", CUE_UP, 0}, {"increasing", CUE_UP, 0},
     {"up", CUE_UP, 0}, {"grew", CUE_UP, 0}, {"grow", CUE_UP, 0}, {"growth", CUE_UP, 0}, {"growing", CUE_UP, 0},
@@ -66,7 +66,7 @@ static const cue_word cue_words[] = {
     {"gained", CUE_UP, 0}, {"jumped", CUE_UP, 0}, {"climbed", CUE_UP, 0}, {"surged", CUE_UP, 0},
     {"advanced", CUE_UP, 0}, {"raised", CUE_UP, 0}, {"more than doubled", CUE_UP, 0},
     {"增长", CUE_UP, 0}, {"增長", CUE_UP, 0}, {"成长", CUE_UP, 0}, {"成長", CUE_UP, 0}, {"上升", CUE_UP, 0},
-    {"提升", CUE_UP, 0}, {"提高", CUE_UP, 0}, {"增加", CUE_UP, 0}, {"上涨", CUE_UP, 0}, {"年增", CUE_UP, 0},
+    {"提升", CUE_UP, 0}, {"提高", CUE_UP, 0}, {"增加", CUE_UP, 0}, {"上涨", CUE_UP, 0}, {"成長", CUE_UP, 0},
     {"decreased", CUE_DOWN, 0}, {"decrease", CUE_DOWN, 0}, {"decreases", CUE_DOWN, 0}, {"declined", CUE_DOWN, 0},
     {"decline", CUE_DOWN, 0}, {"declines", CUE_DOWN, 0}, {"declining", CUE_DOWN, 0}, {"down", CUE_DOWN, 0},
     {"fell", CUE_DOWN, 0}, {"fall", CUE_DOWN, 0}, {"lower", CUE_DOWN, 0}, {"dropped", CUE_DOWN, 0},
@@ -74,15 +74,16 @@ static const cue_word cue_words[] = {
     {"reduction", CUE_DOWN, 0}, {"shrank", CUE_DOWN, 0}, {"slipped", CUE_DOWN, 0}, {"compressed", CUE_DOWN, 0},
     {"compression", CUE_DOWN, 0}, {"deteriorated", CUE_DOWN, 0},
     {"下降", CUE_DOWN, 0}, {"下滑", CUE_DOWN, 0}, {"减少", CUE_DOWN, 0}, {"減少", CUE_DOWN, 0}, {"降低", CUE_DOWN, 0},
-    {"下跌", CUE_DOWN, 0}, {"年減", CUE_DOWN, 0}, {"季減", CUE_DOWN, 0}, {"年减", CUE_DOWN, 0},
-    {"guidance", CUE_GUIDE, 0}, {"guided", CUE_GUIDE, 0}, {"guide", CUE_GUIDE, 0}, {"guiding", CUE_GUIDE, 0},
-    {"outlook", CUE_GUIDE, 0}, {"forecast", CUE_GUIDE, 0}, {"forecasts", CUE_GUIDE, 0}, {"expect", CUE_GUIDE, 0},
+    {"下跌", CUE_DOWN, 0}, {"衰退", CUE_DOWN, 0},
+    {"guidance", CUE_GUIDE, "n"}, {"guided", CUE_GUIDE, "n"}, {"guide", CUE_GUIDE, "n"}, {"guiding", CUE_GUIDE, "n"},
+    {"outlook", CUE_GUIDE, "n"}, {"forecast", CUE_GUIDE, 0}, {"forecasts", CUE_GUIDE, 0}, {"expect", CUE_GUIDE, 0},
     {"expects", CUE_GUIDE, 0}, {"expected", CUE_GUIDE, 0}, {"expecting", CUE_GUIDE, 0}, {"anticipate", CUE_GUIDE, 0},
     {"anticipates", CUE_GUIDE, 0}, {"anticipated", CUE_GUIDE, 0}, {"projecting", CUE_GUIDE, 0},
     {"project", CUE_GUIDE, 0}, {"projected", CUE_GUIDE, 0}, {"estimate", CUE_GUIDE, 0}, {"sees", CUE_GUIDE, 0},
     {"will be", CUE_GUIDE, 0}, {"should be", CUE_GUIDE, 0}, {"plan to", CUE_GUIDE, 0}, {"we see", CUE_GUIDE, 0},
-    {"预计", CUE_GUIDE, 0}, {"預計", CUE_GUIDE, 0}, {"指引", CUE_GUIDE, 0}, {"预期", CUE_GUIDE, 0},
-    {"預期", CUE_GUIDE, 0}, {"展望", CUE_GUIDE, 0}, {"预估", CUE_GUIDE, 0}, {"預估", CUE_GUIDE, 0},
+    {"预计", CUE_GUIDE, 0}, {"預計", CUE_GUIDE, 0}, {"指引", CUE_GUIDE, "n"}, {"预期", CUE_GUIDE, 0},
+    {"預期", CUE_GUIDE, 0}, {"展望", CUE_GUIDE, "n"}, {"预估", CUE_GUIDE, 0}, {"預估", CUE_GUIDE, 0},
+    {"指导", CUE_GUIDE, "n"}, {"指導", CUE_GUIDE, "n"},
     {"long-term", CUE_TARGET, 0}, {"long term", CUE_TARGET, 0}, {"target model", CUE_TARGET, 0},
     {"targets", CUE_TARGET, 0}, {"our target", CUE_TARGET, 0}, {"goal", CUE_TARGET, 0}, {"over time", CUE_TARGET, 0},
     {"aspire", CUE_TARGET, 0}, {"长期", CUE_TARGET, 0}, {"長期", CUE_TARGET, 0}, {"目标", CUE_TARGET, 0},
@@ -97,6 +98,8 @@ static const cue_word cue_words[] = {
     {"符合", CUE_WITHIN, 0}, {"之内", CUE_WITHIN, 0}, {"之內", CUE_WITHIN, 0}, {"范围内", CUE_WITHIN, 0},
     {"範圍內", CUE_WITHIN, 0},
     {"compared with", CUE_COMPARE, 0}, {"compared to", CUE_COMPARE, 0}, {"versus", CUE_COMPARE, 0},
+    {"compares with", CUE_COMPARE, 0}, {"compares to", CUE_COMPARE, 0}, {"compare with", CUE_COMPARE, 0},
+    {"相比", CUE_COMPARE, 0}, {"相較", CUE_COMPARE, 0}, {"相较", CUE_COMPARE, 0},
     {"vs.", CUE_COMPARE, 0}, {"vs", CUE_COMPARE, 0}, {"from", CUE_COMPARE, 0}, {"relative to", CUE_COMPARE, 0},
     {"against", CUE_COMPARE, 0}, {"as compared", CUE_COMPARE, 0},
     {"non-gaap", CUE_BASIS, "non_gaap"}, {"non gaap", CUE_BASIS, "non_gaap"}, {"gaap", CUE_BASIS, "gaap"},
@@ -231,7 +234,35 @@ static int quarter_year(const callp_t *cp, int q, int forward) {
     if (!cp->q) return cp->year;
     if (q == cp->q) return cp->year;
     if (q < cp->q) return forward ? cp->year + 1 : cp->year;
+    /* calls are held in the quarter after the one they report */
+    if (q == cp->q + 1) return cp->year;
     return forward ? cp->year : cp->year - 1;
+}
+
+/* "of the prior year", "in the prior year", "of last year", "of this year",
+ * "of next year" after a quarter: the year it names, relative to the call. */
+static int relative_year(const char *p, const char *end, const callp_t *cp, size_t *used) {
+    const char *q = p;
+    while (q < end && *q == ' ') q++;
+    size_t k;
+    if (!((k = lit_at(q, end, "of")) || (k = lit_at(q, end, "in")))) return 0;
+    q += k;
+    while (q < end && *q == ' ') q++;
+    if ((k = lit_at(q, end, "the"))) q += k;
+    while (q < end && *q == ' ') q++;
+    int dy;
+    if ((k = lit_at(q, end, "prior year")) || (k = lit_at(q, end, "last year")) ||
+        (k = lit_at(q, end, "previous year")) || (k = lit_at(q, end, "prior-year")) ||
+        (k = lit_at(q, end, "year before")))
+        dy = -1;
+    else if ((k = lit_at(q, end, "this year")) || (k = lit_at(q, end, "current year")))
+        dy = 0;
+    else if ((k = lit_at(q, end, "next year")) || (k = lit_at(q, end, "coming year")))
+        dy = 1;
+    else
+        return 0;
+    *used = (size_t)(q + k - p);
+    return cp->year + dy;
 }
 
 /* Scan a sentence for period expressions. `forward`: the sentence speaks of
@@ -254,6 +285,8 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
             if (b) {
                 q += b;
                 y = read_year(q, end, &u);
+                if (!y) y = relative_year(q, end, cp, &u);
+                if (!y) u = 0;
                 fmt_q(pe.period, y ? y : quarter_year(cp, i + 1, forward), i + 1);
                 k = (size_t)(q - p) + u;
             } else if (i < 2 && (b = lit_at(q, end, "half"))) {
@@ -267,6 +300,8 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
             (p + 2 == end || !ea_is_alnum((unsigned char)p[2]))) {
             int qq = p[1] - '0';
             y = read_year(p + 2, end, &u);
+            if (!y) y = relative_year(p + 2, end, cp, &u);
+            if (!y) u = 0;
             fmt_q(pe.period, y ? y : quarter_year(cp, qq, forward), qq);
             k = 2 + u;
         }
@@ -446,10 +481,18 @@ static int clause_break_between(const char *s, size_t a, size_t b, const events_
     return 0;
 }
 
+/* Words between two offsets; each CJK character counts as a word. */
 static int words_between(const char *s, size_t a, size_t b) {
     int w = 0, in = 0;
     for (size_t i = a; i < b; i++) {
-        int al = ea_is_alnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80;
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0xE0) {
+            w++;
+            in = 0;
+            continue;
+        }
+        if (c >= 0x80) continue; /* continuation bytes */
+        int al = ea_is_alnum(c);
         if (al && !in) w++;
         in = al;
     }
@@ -460,7 +503,8 @@ static int kind_fits(ea_metric_kind mk, const ea_qty *q) {
     switch (mk) {
     case EA_MK_MONEY: return q->unit == EA_U_CUR || (q->unit == EA_U_NONE && (q->flags & EA_Q_SCALED));
     case EA_MK_RATIO: return q->unit == EA_U_PCT || q->unit == EA_U_BPS || q->unit == EA_U_PP;
-    case EA_MK_PER_SHARE: return q->unit == EA_U_CUR || q->unit == EA_U_NONE;
+    case EA_MK_PER_SHARE:
+        return q->unit == EA_U_CUR || (q->flags & EA_Q_PER_SHARE) || (q->unit == EA_U_NONE && !(q->flags & EA_Q_SCALED));
     case EA_MK_COUNT: return q->unit == EA_U_NONE;
     case EA_MK_TIMES: return q->unit == EA_U_TIMES || q->unit == EA_U_NONE;
     default: return 1;
@@ -476,7 +520,8 @@ static const char *const seg_stop[] = {
     "recorded", "grew", "strong", "solid", "higher", "lower", "increased", "decreased", "total", "to", "at",
     "on", "by", "as", "all", "also", "again", "but", "so", "then", "now", "today", "yoy", "growth", "quarter's",
     "year's", "company's", "mid-single", "double-digit", "high", "low", "mid", "new", "diluted", "basic",
-    "per", "share", "operating", "continuing", "operations", "ebitda", "said", "see", "expect", "it", "these",
+    "per", "share", "operating", "continuing", "operations", "ebitda", "fully", "weighted", "average",
+    "outstanding", "common", "ending", "end", "beginning", "said", "see", "expect", "it", "these",
     "those", "such", "based", "about", "approximately", "around", "only", "just", "both", "each", "every",
     "product", "products", "segment", "segments", "business", "businesses", "from", "than", "be", "been"};
 
@@ -537,6 +582,7 @@ static ea_str find_segment(const char *s, size_t n, const mention_t *m) {
         if (ea_is_digit((unsigned char)*ws)) break;
         size_t wl = (size_t)(we - ws);
         if (wl > 2 && ws[wl - 2] == 'e' && ws[wl - 1] == 'd') break; /* verbs in -ed */
+        if (wl > 4 && ws[wl - 3] == 'i' && ws[wl - 2] == 'n' && ws[wl - 1] == 'g') break; /* and -ing */
         first = ws;
         words++;
         q = ws;
@@ -564,6 +610,8 @@ typedef struct {
     const struct ea_lexicon *lx;
     callp_t cp;
     ea_str default_basis; /* "non_gaap" when the call says all figures are */
+    int prev_fact;        /* latest fact of any sentence, for "This compares with ..." */
+    long last_mix_para;   /* paragraph number of the latest revenue-mix fact */
     int failed;
 } ctx_t;
 
@@ -617,17 +665,34 @@ static int has_cue(const events_t *ev, cue_t cue) {
     return 0;
 }
 
+/* Is there a word from this list between a and b (whole words)? */
+static int word_between(const char *s, size_t a, size_t b, const char *const *ws, size_t nw) {
+    for (size_t i = a; i < b; i++) {
+        if (i > a && ea_is_alpha((unsigned char)s[i - 1])) continue;
+        for (size_t k = 0; k < nw; k++)
+            if (lit_at(s + i, s + b, ws[k])) return 1;
+    }
+    return 0;
+}
+
+static const char *const level_links[] = {"from", "to", "at", "of"};
+
 /* The change direction right around quantity q: "up 42%", "increased by
- * 33%", "a decline of 7.5%", "42% increase", "23% lower". 0 when none. */
+ * 33%", "a decline of 7.5%", "42% increase", "23% lower", "年增 42%".
+ * "down from 36.4%" and "grew to 12%" are levels, not changes. */
 static int change_dir(const char *s, const events_t *ev, const ea_qty *q, size_t prev_end, size_t next_start) {
     int best = 0;
     size_t best_d = (size_t)-1;
     for (int i = 0; i < ev->nc; i++) {
         const cue_ev *c = &ev->c[i];
-        if (c->cue != CUE_UP && c->cue != CUE_DOWN) continue;
+        int d0 = c->cue == CUE_UP ? 1 : c->cue == CUE_DOWN ? -1 : 0;
+        if (!d0 && (c->cue == CUE_YOY || c->cue == CUE_QOQ) && c->arg) d0 = c->arg[0] == '+' ? 1 : -1;
+        if (!d0) continue;
         size_t d;
         if (c->e <= q->start && c->s >= prev_end) {
             if (words_between(s, c->e, q->start) > 3) continue;
+            /* "down from X" / "increased to X": X is a level */
+            if (word_between(s, c->e, q->start, level_links, 3)) continue;
             d = q->start - c->e;
         } else if (c->s >= q->end && c->e <= next_start) {
             if (words_between(s, q->end, c->s) > 1) continue;
@@ -637,7 +702,27 @@ static int change_dir(const char *s, const events_t *ev, const ea_qty *q, size_t
         }
         if (d < best_d) {
             best_d = d;
-            best = c->cue == CUE_UP ? 1 : -1;
+            best = d0;
+        }
+    }
+    return best;
+}
+
+/* The yoy/qoq cue nearest to q (before it after the previous quantity, or
+ * after it before the next). Returns CUE_YOY, CUE_QOQ or 0. */
+static cue_t change_period(const events_t *ev, const ea_qty *q, size_t prev_end, size_t next_start) {
+    cue_t best = 0;
+    size_t best_d = (size_t)-1;
+    for (int i = 0; i < ev->nc; i++) {
+        const cue_ev *c = &ev->c[i];
+        if (c->cue != CUE_YOY && c->cue != CUE_QOQ) continue;
+        size_t d;
+        if (c->e <= q->start && c->s >= prev_end && q->start - c->e <= 40) d = q->start - c->e;
+        else if (c->s >= q->end && c->e <= next_start && c->s - q->end <= 60) d = c->s - q->end;
+        else continue;
+        if (d < best_d || (d == best_d && c->s >= q->end)) {
+            best_d = d;
+            best = c->cue;
         }
     }
     return best;
@@ -659,24 +744,17 @@ static const char *period_for(const events_t *ev, size_t at, size_t lo, size_t h
     return best->period;
 }
 
-/* Period and source of a change-only fact. */
-static void change_provenance(ctx_t *x, ea_fact *f, const loc_t *loc, const ea_qty *q, const char *s, size_t n,
-                              const events_t *ev, int32_t speaker) {
-    (void)s;
-    int rel = 0;
-    const char *per = period_for(ev, q->start, 0, n, &rel);
-    char buf[8];
-    if (!per || rel) {
-        if (f->kind == EA_FACT_ACTUAL) {
-            if (x->cp.q && !x->cp.fy) fmt_q(buf, x->cp.year, x->cp.q);
-            else fmt_fy(buf, x->cp.year);
-        } else {
-            if (x->cp.q && !x->cp.fy) fmt_q(buf, x->cp.year, x->cp.q + 1);
-            else fmt_fy(buf, x->cp.year + 1);
-        }
-        per = x->cp.year ? buf : NULL;
+static void default_period(const ctx_t *x, ea_fact_kind kind, char buf[8]) {
+    if (!x->cp.year) {
+        buf[0] = 0;
+        return;
     }
-    if (per) f->period = arena_str(x, per, strlen(per));
+    int fwd = kind == EA_FACT_GUIDANCE;
+    if (x->cp.q && !x->cp.fy) fmt_q(buf, x->cp.year, x->cp.q + fwd);
+    else fmt_fy(buf, x->cp.year + fwd);
+}
+
+static void set_source(ea_fact *f, const loc_t *loc, const ea_qty *q, size_t n, int32_t speaker) {
     f->para = loc->para->n - 1;
     f->in_translation = loc->trans;
     f->span.start = to_src(loc, q->start);
@@ -684,6 +762,56 @@ static void change_provenance(ctx_t *x, ea_fact *f, const loc_t *loc, const ea_q
     f->sentence.start = to_src(loc, 0);
     f->sentence.end = to_src(loc, n);
     f->speaker = speaker;
+}
+
+static ea_str metric_str(const ctx_t *x, int metric) {
+    const char *id = ea_lexicon_metric(x->lx, metric)->id;
+    return ea_str_make(id, strlen(id));
+}
+
+static int is_loss_phrase(ea_str p) {
+    return p.len && (ea_ifind(p, "loss") || ea_find(p, "亏损") || ea_find(p, "虧損") || ea_find(p, "净亏") ||
+                     ea_find(p, "淨虧"));
+}
+
+/* "71% of our revenue was from our data center products", "22% was from
+ * our CATV products", "the remaining 7% from FTTH": the segment after. */
+static ea_str mix_segment(const char *s, size_t n, size_t from) {
+    const char *end = s + n, *p = s + from;
+    size_t k;
+    for (int guard = 0; guard < 8 && p < end; guard++) {
+        while (p < end && *p == ' ') p++;
+        if ((k = lit_at(p, end, "was")) || (k = lit_at(p, end, "were")) || (k = lit_at(p, end, "came")) ||
+            (k = lit_at(p, end, "of")) || (k = lit_at(p, end, "our")) || (k = lit_at(p, end, "total")) ||
+            (k = lit_at(p, end, "revenue")) || (k = lit_at(p, end, "revenues")) || (k = lit_at(p, end, "sales")) ||
+            (k = lit_at(p, end, "is"))) {
+            p += k;
+            continue;
+        }
+        break;
+    }
+    if (!(k = lit_at(p, end, "from"))) {
+        size_t k2 = (k = lit_at(p, end, "in")) ? k : (k = lit_at(p, end, "for"));
+        const char *q2 = p + k2;
+        while (q2 < end && *q2 == ' ') q2++;
+        if (!k2 || !lit_at(q2, end, "our")) return ea_str_make(NULL, 0);
+    }
+    mention_t m = {(size_t)(p - s), (size_t)(p - s), -1};
+    ea_str seg = find_segment(s, n, &m);
+    if (seg.len && seg.ptr >= p) return seg;
+    /* "from FTTH telecom and other": up to a comma or the end */
+    const char *q = p + k;
+    while (q < end && *q == ' ') q++;
+    if ((k = lit_at(q, end, "our")) || (k = lit_at(q, end, "the"))) q += k;
+    while (q < end && *q == ' ') q++;
+    const char *e = q;
+    while (e < end && *e != ',' && *e != '.' && *e != ';' && e - q < 40) e++;
+    return ea_trim(ea_str_make(q, (size_t)(e - q)));
+}
+
+static int is_list_link(const char *s, size_t from, size_t to) {
+    ea_str gap = ea_trim(ea_str_make(s + from, to - from));
+    return gap.len == 0 || ea_ieq(gap, "and") || ea_ieq(gap, "or") || ea_ieq(gap, ",") || ea_ieq(gap, ", and");
 }
 
 static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_t speaker) {
@@ -695,17 +823,27 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
         if (!(ev.q[i].flags & EA_Q_NOTVALUE)) any = 1;
     if (!any) return;
     scan_words(x->lx, s, n, &ev);
-    int forward = has_cue(&ev, CUE_GUIDE);
-    int target = has_cue(&ev, CUE_TARGET);
+    int forward = 0, target = has_cue(&ev, CUE_TARGET);
+    for (int i = 0; i < ev.nc; i++)
+        if (ev.c[i].cue == CUE_GUIDE && !ev.c[i].arg) forward = 1;
     scan_periods(s, n, &x->cp, forward, &ev);
+    int compare_start = 0; /* "This compares with ..." */
+    for (int i = 0; i < ev.nc; i++)
+        if (ev.c[i].cue == CUE_COMPARE && ev.c[i].s < 16 && !lit_at(s + ev.c[i].s, s + n, "from"))
+            compare_start = 1;
 
-    int last_fact = -1;        /* index in out->facts of the latest level fact in this sentence */
-    int last_actual = -1;      /* latest actual fact, for "below our guidance of ..." */
+    ea_fact *all;
+    int last_fact = -1, last_actual = -1;
     size_t last_metric_end = 0;
-    for (int i = 0; i < ev.nq; i++) {
+    int last_dir = 0, last_compare = 0;
+    size_t last_change_end = 0;
+    int sent_facts[MAX_EV];
+    int n_sent = 0;
+    for (int i = 0; i < ev.nq && !x->failed; i++) {
         const ea_qty *q = &ev.q[i];
         if (q->flags & EA_Q_NOTVALUE) continue;
         size_t prev_end = 0, next_start = n;
+        int next_i = -1;
         for (int j = i - 1; j >= 0; j--)
             if (!(ev.q[j].flags & EA_Q_NOTVALUE)) {
                 prev_end = ev.q[j].end;
@@ -714,58 +852,85 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
         for (int j = i + 1; j < ev.nq; j++)
             if (!(ev.q[j].flags & EA_Q_NOTVALUE)) {
                 next_start = ev.q[j].start;
+                next_i = j;
                 break;
             }
         int pctlike = q->unit == EA_U_PCT || q->unit == EA_U_BPS || q->unit == EA_U_PP;
         int dir = pctlike ? change_dir(s, &ev, q, prev_end, next_start) : 0;
-        /* yoy/qoq cue right after (or right before) the change */
-        int yoy = -1, qoq = -1;
-        {
-            size_t hi = next_start < q->end + 60 ? next_start : q->end + 60;
-            size_t lo = q->start > 40 ? q->start - 40 : 0;
-            if (lo < prev_end) lo = prev_end;
-            yoy = nearest_cue(&ev, CUE_YOY, q->end, hi);
-            qoq = nearest_cue(&ev, CUE_QOQ, q->end, hi);
-            if (yoy < 0 && qoq < 0) {
-                yoy = nearest_cue(&ev, CUE_YOY, lo, q->start);
-                qoq = nearest_cue(&ev, CUE_QOQ, lo, q->start);
+        cue_t cper = change_period(&ev, q, prev_end, next_start);
+        /* "down 23% year over year and 33% sequentially" */
+        if (!dir && cper && last_dir && last_change_end == prev_end && words_between(s, prev_end, q->start) <= 4)
+            dir = last_dir;
+        /* the base of a comparison: "compared with X", "down from X" */
+        int compare = 0;
+        size_t compare_at = 0;
+        for (int j = 0; j < ev.nc; j++)
+            if (ev.c[j].cue == CUE_COMPARE && ev.c[j].e <= q->start && ev.c[j].s >= prev_end &&
+                words_between(s, ev.c[j].e, q->start) <= (lit_at(s + ev.c[j].s, s + n, "from") ? 3 : 6) &&
+                (last_fact >= 0 || compare_start)) {
+                compare = 1;
+                compare_at = ev.c[j].e;
             }
+        /* "compared with a net loss of $16.3 million or a loss of $0.56 per
+           share": the figure after "or" is part of the same comparison */
+        if (!compare && last_compare && prev_end && words_between(s, prev_end, q->start) <= 4 &&
+            lit_at(ea_trim(ea_str_make(s + prev_end, q->start - prev_end)).ptr, s + q->start, "or")) {
+            compare = 1;
+            compare_at = prev_end;
         }
-        /* the metric: a mention right after ("$40.7 million in revenue",
-           "18.9% gross margin", "71% of revenue"), else the nearest before in
-           the clause */
+        /* metric after: "$40.7 million in revenue", "18.9% gross margin",
+           "62% and 21% of our total revenue" (a list shares it) */
         int mi = -1;
+        size_t after_from = q->end, after_to = next_start;
+        if (next_i >= 0 && ev.q[next_i].unit == q->unit && is_list_link(s, q->end, next_start)) {
+            after_from = ev.q[next_i].end;
+            after_to = n;
+            for (int j = next_i + 1; j < ev.nq; j++)
+                if (!(ev.q[j].flags & EA_Q_NOTVALUE)) {
+                    after_to = ev.q[j].start;
+                    break;
+                }
+        }
         for (int j = 0; j < ev.nm; j++) {
             const mention_t *m = &ev.m[j];
             const ea_metric *md = ea_lexicon_metric(x->lx, m->metric);
-            if (m->s >= q->end && m->s <= next_start && words_between(s, q->end, m->s) <= 2 &&
-                kind_fits(md->kind, q) && !clause_break_between(s, q->end, m->s, &ev)) {
+            if (m->s >= after_from && m->s <= after_to && words_between(s, after_from, m->s) <= 2 &&
+                kind_fits(md->kind, q) && !clause_break_between(s, after_from, m->s, &ev)) {
                 mi = j;
                 break;
             }
         }
-        if (mi < 0) {
-            for (int j = ev.nm - 1; j >= 0; j--) {
-                const mention_t *m = &ev.m[j];
-                if (m->e > q->start) continue;
-                if (clause_break_between(s, m->e, q->start, &ev)) break;
-                const ea_metric *md = ea_lexicon_metric(x->lx, m->metric);
-                if (!kind_fits(md->kind, q) && !(dir && pctlike)) continue;
-                if (words_between(s, m->e, q->start) > 14) break;
-                mi = j;
-                break;
-            }
+        /* metric before, in the clause */
+        int mb = -1;
+        for (int j = ev.nm - 1; j >= 0; j--) {
+            const mention_t *m = &ev.m[j];
+            if (m->e > q->start) continue;
+            if (clause_break_between(s, m->e, q->start, &ev)) break;
+            const ea_metric *md = ea_lexicon_metric(x->lx, m->metric);
+            if (!kind_fits(md->kind, q) && !(dir && pctlike)) continue;
+            if (words_between(s, m->e, q->start) > 14) break;
+            mb = j;
+            break;
         }
-        /* a change: attach to this sentence's latest level fact when its
-           metric is the one named, else a change-only fact */
-        if (pctlike && q->unit == EA_U_PCT && (dir || yoy >= 0 || qoq >= 0)) {
+        /* "our top 10 customers represented 92% of revenue" */
+        if (mi >= 0 && mb >= 0 && !strcmp(ea_lexicon_metric(x->lx, ev.m[mi].metric)->id, "revenue_mix") &&
+            !strcmp(ea_lexicon_metric(x->lx, ev.m[mb].metric)->id, "customer_concentration"))
+            mi = mb;
+        if (mi < 0) mi = mb;
+
+        /* ---- a change: onto the latest level fact, or on its own ---- */
+        if (q->unit == EA_U_PCT && (dir || cper) && !compare) {
             int is_level = mi >= 0 && ea_lexicon_metric(x->lx, ev.m[mi].metric)->kind == EA_MK_RATIO && !dir;
             if (!is_level) {
                 double v = q->value * (dir < 0 ? -1 : 1);
-                ea_fact *tf = last_fact >= 0 ? &((ea_fact *)x->out->facts.ptr)[last_fact] : NULL;
+                all = x->out->facts.ptr;
+                ea_fact *tf = last_fact >= 0 ? &all[last_fact] : NULL;
+                int as_qoq = cper == CUE_QOQ;
+                last_dir = dir;
+                last_change_end = q->end;
                 if (tf && !clause_break_between(s, last_metric_end, q->start, &ev) &&
-                    !(qoq >= 0 ? tf->has_qoq : tf->has_yoy)) {
-                    if (qoq >= 0 && (yoy < 0 || ev.c[qoq].s < ev.c[yoy].s)) {
+                    !(as_qoq ? tf->has_qoq : tf->has_yoy) && tf->has_value) {
+                    if (as_qoq) {
                         tf->has_qoq = 1;
                         tf->qoq_pct = v;
                     } else {
@@ -774,18 +939,16 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                     }
                     continue;
                 }
-                if (mi < 0) continue; /* a change of nothing named: drop */
+                if (mi < 0) continue; /* a change of nothing named */
                 ea_fact *f = new_fact(x);
                 if (!f) return;
                 const mention_t *m = &ev.m[mi];
-                f->metric = ea_str_make(ea_lexicon_metric(x->lx, m->metric)->id,
-                                        strlen(ea_lexicon_metric(x->lx, m->metric)->id));
+                f->metric = metric_str(x, m->metric);
                 f->metric_phrase = arena_str(x, s + m->s, m->e - m->s);
-                f->segment = find_segment(s, n, m);
-                if (f->segment.len) f->segment = arena_str(x, f->segment.ptr, f->segment.len);
-                f->has_value = 0;
+                ea_str seg = find_segment(s, n, m);
+                if (seg.len) f->segment = arena_str(x, seg.ptr, seg.len);
                 f->unit = "%";
-                if (qoq >= 0 && (yoy < 0 || ev.c[qoq].s < ev.c[yoy].s)) {
+                if (as_qoq) {
                     f->has_qoq = 1;
                     f->qoq_pct = v;
                 } else {
@@ -795,30 +958,103 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                 f->kind = forward ? EA_FACT_GUIDANCE : EA_FACT_ACTUAL;
                 f->approx = (q->flags & EA_Q_APPROX) != 0;
                 f->stated = q->stated;
-                change_provenance(x, f, loc, q, s, n, &ev, speaker);
+                int rel = 0;
+                const char *per = period_for(&ev, q->start, 0, n, &rel);
+                char buf[8];
+                if (!per || rel) {
+                    default_period(x, f->kind, buf);
+                    per = buf[0] ? buf : NULL;
+                }
+                if (per) f->period = arena_str(x, per, strlen(per));
+                set_source(f, loc, q, n, speaker);
                 continue;
             }
         }
+
+        /* ---- a level ---- */
+        /* a bare number ("about 400", "1.8") is a fact only when it counts
+           something named: customers, units, shares */
+        if (q->unit == EA_U_NONE && !(q->flags & (EA_Q_SCALED | EA_Q_SHARES | EA_Q_PER_SHARE))) {
+            ea_metric_kind k0 = mi >= 0 ? ea_lexicon_metric(x->lx, ev.m[mi].metric)->kind : EA_MK_MONEY;
+            if (k0 != EA_MK_COUNT && k0 != EA_MK_TIMES) continue;
+        }
         ea_fact *f = new_fact(x);
         if (!f) return;
+        all = x->out->facts.ptr;
         int fidx = (int)x->out->facts.n - 1;
         const char *metric_id = "other";
         ea_metric_kind mk = EA_MK_ANY;
-        if (mi >= 0) {
+        /* a metric named between the last fact and this number wins over
+           the comparison's inheritance ("compared with a net loss of") */
+        int named_here = mi >= 0 && (size_t)ev.m[mi].s >= (compare ? compare_at : prev_end);
+        int base = -1; /* the fact this comparison's base measures */
+        for (int j = n_sent - 1; j >= 0 && compare; j--) {
+            const ea_fact *cf = &all[sent_facts[j]];
+            int cf_pct = !strcmp(cf->unit, "%") || !strcmp(cf->unit, "bps");
+            if (cf_pct == pctlike && cf->per_share == ((q->flags & EA_Q_PER_SHARE) != 0)) {
+                base = sent_facts[j];
+                break;
+            }
+        }
+        if (compare && base < 0) base = last_fact;
+        if (compare && base >= 0 && !named_here) {
+            const ea_fact *lf = &all[base];
+            metric_id = lf->metric.ptr;
+            f->metric_phrase = lf->metric_phrase;
+            f->segment = lf->segment;
+            f->basis = lf->basis;
+            int lf_pct = !strcmp(lf->unit, "%") || !strcmp(lf->unit, "bps");
+            if (pctlike != lf_pct) {
+                metric_id = mi >= 0 ? ea_lexicon_metric(x->lx, ev.m[mi].metric)->id : "other";
+                f->segment = ea_str_make(NULL, 0);
+            }
+        } else if (mi >= 0) {
             const mention_t *m = &ev.m[mi];
             metric_id = ea_lexicon_metric(x->lx, m->metric)->id;
             mk = ea_lexicon_metric(x->lx, m->metric)->kind;
             f->metric_phrase = arena_str(x, s + m->s, m->e - m->s);
             ea_str seg = find_segment(s, n, m);
             if (seg.len) f->segment = arena_str(x, seg.ptr, seg.len);
-            last_metric_end = m->e > last_metric_end ? m->e : last_metric_end;
+            if (m->e > last_metric_end) last_metric_end = m->e;
+        } else if (compare_start && x->prev_fact >= 0 && (size_t)x->prev_fact + 1 < x->out->facts.n &&
+                   all[x->prev_fact].para == loc->para->n - 1) {
+            const ea_fact *lf = &all[x->prev_fact];
+            metric_id = lf->metric.ptr;
+            f->metric_phrase = lf->metric_phrase;
+            f->segment = lf->segment;
+            f->basis = lf->basis;
+            compare = 1;
         } else {
-            /* keep the words before the number as the phrase */
-            size_t a = q->start > 48 ? q->start - 48 : 0;
-            if (a < prev_end) a = prev_end;
-            while (a < q->start && (unsigned char)s[a] >= 0x80 && ((unsigned char)s[a] & 0xC0) == 0x80) a++;
-            ea_str ph = ea_trim(ea_str_make(s + a, q->start - a));
+            size_t a0 = q->start > 48 ? q->start - 48 : 0;
+            if (a0 < prev_end) a0 = prev_end;
+            while (a0 < q->start && ((unsigned char)s[a0] & 0xC0) == 0x80) a0++;
+            ea_str ph = ea_trim(ea_str_make(s + a0, q->start - a0));
             if (ph.len) f->metric_phrase = arena_str(x, ph.ptr, ph.len);
+        }
+        /* a percent of revenue right after a money figure: "$24.8 million or
+           61% of revenue" is that figure's ratio, not a revenue mix */
+        int pf = n_sent ? sent_facts[n_sent - 1] : -1;
+        if (!strcmp(metric_id, "revenue_mix") && pctlike && pf >= 0 && prev_end &&
+            words_between(s, prev_end, q->start) <= 1 && all[pf].unit[0] && strcmp(all[pf].unit, "%") != 0) {
+            const ea_fact *lf = &all[pf];
+            metric_id = "other";
+            char ph[96];
+            int k = snprintf(ph, sizeof ph, "%.*s as %% of revenue",
+                             (int)(lf->metric_phrase.len < 60 ? lf->metric_phrase.len : 60),
+                             lf->metric_phrase.ptr ? lf->metric_phrase.ptr : "");
+            if (k > 0) f->metric_phrase = arena_str(x, ph, (size_t)k < sizeof ph ? (size_t)k : sizeof ph - 1);
+            f->segment = lf->segment;
+        }
+        /* revenue mix: "71% of our revenue was from our data center
+           products", "22% was from our CATV products" */
+        if (pctlike && (!strcmp(metric_id, "revenue_mix") ||
+                        (!strcmp(metric_id, "other") && x->last_mix_para == (long)loc->para->n))) {
+            ea_str seg = mix_segment(s, n, q->end);
+            if (seg.len || !strcmp(metric_id, "revenue_mix")) {
+                metric_id = "revenue_mix";
+                if (seg.len && !f->segment.len) f->segment = arena_str(x, seg.ptr, seg.len);
+                x->last_mix_para = (long)loc->para->n;
+            }
         }
         /* per-share numbers are EPS unless the metric is a per-share one */
         if ((q->flags & EA_Q_PER_SHARE) && mk != EA_MK_PER_SHARE && strcmp(metric_id, "dividend") != 0 &&
@@ -837,25 +1073,53 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
             f->low = q->low;
             f->high = q->high;
         }
-        /* losses carry their sign */
-        if (f->metric_phrase.len && ea_ifind(f->metric_phrase, "loss") && !(q->flags & EA_Q_NEG) && q->value > 0 &&
-            !(q->flags & EA_Q_RANGE))
+        /* losses carry their sign: "net loss of $12 million", "每股虧損" */
+        int loss = is_loss_phrase(f->metric_phrase);
+        if (!loss && (q->flags & EA_Q_PER_SHARE) && last_fact >= 0 &&
+            is_loss_phrase(all[last_fact].metric_phrase) && words_between(s, prev_end, q->start) <= 2)
+            loss = 1; /* "net loss of $12 million or $0.31 per share" */
+        if (loss && f->is_range) {
+            double a1 = fabs(f->low), a2 = fabs(f->high);
+            f->low = -(a1 > a2 ? a1 : a2);
+            f->high = -(a1 > a2 ? a2 : a1);
+            f->value = (f->low + f->high) / 2;
+        } else if (loss && !(q->flags & EA_Q_NEG) && f->value > 0) {
             f->value = -f->value;
+        }
         if (dir && (q->unit == EA_U_BPS || q->unit == EA_U_PP)) f->value = fabs(f->value) * dir;
         /* kind */
         int gi = -1;
         for (int j = 0; j < ev.nc; j++)
             if (ev.c[j].cue == CUE_GUIDE && ev.c[j].e <= q->start) gi = j;
+        /* Chinese puts the cue after: "4,100萬至4,600萬美元的指導範圍" */
+        int gi_after = -1;
+        for (int j = 0; j < ev.nc; j++)
+            if (ev.c[j].cue == CUE_GUIDE && ev.c[j].s >= q->end && ev.c[j].s <= q->end + 8 &&
+                ev.c[j].s <= next_start)
+                gi_after = j;
         int guide_here = gi >= 0 && (words_between(s, ev.c[gi].e, q->start) <= 6 ||
                                      !clause_break_between(s, ev.c[gi].e, q->start, &ev));
-        f->kind = target ? EA_FACT_TARGET : (guide_here || (forward && (q->flags & EA_Q_RANGE))) ? EA_FACT_GUIDANCE
-                                                                                                : EA_FACT_ACTUAL;
+        f->kind = target ? EA_FACT_TARGET
+                  : (guide_here || gi_after >= 0 || (forward && (q->flags & EA_Q_RANGE))) ? EA_FACT_GUIDANCE
+                                                                                         : EA_FACT_ACTUAL;
+        if (compare) f->kind = EA_FACT_ACTUAL;
         /* "below our guidance range of $41 million to $46 million": the
            earlier guidance for the same period, and how the actual compares */
-        if (gi >= 0 && last_actual >= 0 && ev.c[gi].s > prev_end) {
-            ea_fact *a = &((ea_fact *)x->out->facts.ptr)[last_actual];
+        int gcue = gi >= 0 && ev.c[gi].s >= prev_end ? gi : gi_after;
+        int pair = last_actual;
+        for (int j = n_sent - 1; j >= 0; j--) {
+            const ea_fact *cf = &all[sent_facts[j]];
+            if (cf->kind != EA_FACT_ACTUAL) continue;
+            int cf_pct = !strcmp(cf->unit, "%");
+            if (cf_pct == (q->unit == EA_U_PCT) && cf->per_share == ((q->flags & EA_Q_PER_SHARE) != 0)) {
+                pair = sent_facts[j];
+                break;
+            }
+        }
+        if (gcue >= 0 && pair >= 0 && !compare) {
+            ea_fact *a = &all[pair];
             f->kind = EA_FACT_GUIDANCE;
-            if (!strcmp(f->metric.ptr, "other") || (a->metric.len && mi < 0)) {
+            if (!strcmp(metric_id, "other") || !named_here) {
                 f->metric = a->metric;
                 f->metric_phrase = a->metric_phrase;
                 f->segment = a->segment;
@@ -864,7 +1128,7 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
             f->period = a->period;
             for (int j = 0; j < ev.nc; j++) {
                 const cue_ev *c = &ev.c[j];
-                if (c->s < prev_end || c->e > q->start) continue;
+                if (c->s < prev_end || c->s > q->end + 40) continue;
                 if (c->cue == CUE_BELOW) a->vs_guidance = EA_VS_BELOW;
                 else if (c->cue == CUE_ABOVE) a->vs_guidance = EA_VS_ABOVE;
                 else if (c->cue == CUE_WITHIN) a->vs_guidance = EA_VS_WITHIN;
@@ -875,65 +1139,74 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
             }
         }
         /* basis: the nearest basis word before, in the clause */
-        for (int j = ev.nc - 1; j >= 0; j--) {
-            const cue_ev *c = &ev.c[j];
-            if (c->cue != CUE_BASIS || c->e > q->start) continue;
-            if (clause_break_between(s, c->e, q->start, &ev)) break;
-            if (!f->basis.len) f->basis = ea_str_make(c->arg, strlen(c->arg));
-            break;
-        }
-        if (!f->basis.len && x->default_basis.len && mk != EA_MK_MONEY && strcmp(metric_id, "revenue") != 0 &&
-            (mk == EA_MK_RATIO || mk == EA_MK_PER_SHARE || !strcmp(metric_id, "eps")))
-            f->basis = x->default_basis;
-        /* a comparison base: "compared with a net loss of $3.1 million" */
-        int compare = 0;
-        for (int j = 0; j < ev.nc; j++)
-            if (ev.c[j].cue == CUE_COMPARE && ev.c[j].e <= q->start && ev.c[j].s >= prev_end &&
-                words_between(s, ev.c[j].e, q->start) <= 6 && last_fact >= 0)
-                compare = 1;
-        {
-            int rel = 0;
-            const char *per = NULL;
-            if (!f->period.len) {
-                size_t lo = 0, hi = next_start;
-                if (!compare) {
-                    for (int j = 0; j < ev.nc; j++)
-                        if (ev.c[j].cue == CUE_COMPARE && ev.c[j].s > q->end && ev.c[j].s < hi) hi = ev.c[j].s;
-                }
-                per = period_for(&ev, q->start, lo, hi, &rel);
-                char buf[8];
-                if (compare && (!per || !rel)) {
-                    int pr = nearest_cue(&ev, CUE_PRIOR, q->end, n) >= 0 || nearest_cue(&ev, CUE_YOY, 0, n) >= 0;
-                    if (!per) {
-                        if (x->cp.q && !pr && has_cue(&ev, CUE_QOQ)) fmt_q(buf, x->cp.year, x->cp.q - 1);
-                        else if (x->cp.q) fmt_q(buf, x->cp.year - 1, x->cp.q);
-                        else fmt_fy(buf, x->cp.year - 1);
-                        per = x->cp.year ? buf : NULL;
-                    }
-                } else if (!per || (rel && !compare)) {
-                    if (f->kind == EA_FACT_ACTUAL || f->kind == EA_FACT_TARGET) {
-                        if (x->cp.q && !x->cp.fy) fmt_q(buf, x->cp.year, x->cp.q);
-                        else fmt_fy(buf, x->cp.year);
-                    } else {
-                        if (x->cp.q && !x->cp.fy) fmt_q(buf, x->cp.year, x->cp.q + 1);
-                        else fmt_fy(buf, x->cp.year + 1);
-                    }
-                    per = x->cp.year ? buf : NULL;
-                }
-                if (per) f->period = arena_str(x, per, strlen(per));
+        if (!f->basis.len)
+            for (int j = ev.nc - 1; j >= 0; j--) {
+                const cue_ev *c = &ev.c[j];
+                if (c->cue != CUE_BASIS || c->e > q->start) continue;
+                if (clause_break_between(s, c->e, q->start, &ev)) break;
+                f->basis = ea_str_make(c->arg, strlen(c->arg));
+                break;
             }
+        if (!f->basis.len && x->default_basis.len &&
+            (mk == EA_MK_RATIO || mk == EA_MK_PER_SHARE || !strcmp(f->metric.ptr, "eps") ||
+             !strcmp(f->metric.ptr, "net_income") || !strcmp(f->metric.ptr, "operating_income") ||
+             !strcmp(f->metric.ptr, "operating_expenses")))
+            f->basis = x->default_basis;
+        /* period */
+        if (!f->period.len) {
+            int rel = 0;
+            size_t hi = next_start;
+            if (!compare)
+                for (int j = 0; j < ev.nc; j++)
+                    if (ev.c[j].cue == CUE_COMPARE && ev.c[j].s > q->end && ev.c[j].s < hi) hi = ev.c[j].s;
+            const char *per = period_for(&ev, q->start, compare ? q->start : 0, compare ? n : hi, &rel);
+            char buf[8];
+            if (compare && !per) {
+                int yearago = nearest_cue(&ev, CUE_PRIOR, q->end, n) >= 0 || nearest_cue(&ev, CUE_YOY, 0, n) >= 0;
+                if (x->cp.q && !x->cp.fy && !yearago) fmt_q(buf, x->cp.year, x->cp.q - 1);
+                else if (x->cp.q && !x->cp.fy) fmt_q(buf, x->cp.year - 1, x->cp.q);
+                else fmt_fy(buf, x->cp.year - 1);
+                per = x->cp.year ? buf : NULL;
+            } else if (!per || (rel && !compare)) {
+                default_period(x, f->kind, buf);
+                per = buf[0] ? buf : NULL;
+            }
+            if (per) f->period = arena_str(x, per, strlen(per));
         }
-        /* guidance whose period is already past is the earlier guidance */
-        f->para = loc->para->n - 1;
-        f->in_translation = loc->trans;
-        f->span.start = to_src(loc, q->start);
-        f->span.end = to_src(loc, q->end);
-        f->sentence.start = to_src(loc, 0);
-        f->sentence.end = to_src(loc, n);
-        f->speaker = speaker;
+        set_source(f, loc, q, n, speaker);
         if (!compare) {
             last_fact = fidx;
             if (f->kind == EA_FACT_ACTUAL) last_actual = fidx;
+        }
+        last_compare = compare;
+        if (n_sent < MAX_EV) sent_facts[n_sent++] = fidx;
+        x->prev_fact = fidx;
+    }
+}
+
+/* A speaker who says "fourth quarter" on a first-quarter call while quoting
+ * the quarter's own revenue has misspoken: when the same metric, segment and
+ * value is stated elsewhere for the call's period, the odd period yields. */
+static void consistent_periods(ctx_t *x) {
+    char cpbuf[8];
+    default_period(x, EA_FACT_ACTUAL, cpbuf);
+    if (!cpbuf[0]) return;
+    ea_fact *fs = x->out->facts.ptr;
+    size_t n = x->out->facts.n;
+    /* value -> facts: sort indices by value would be n log n; calls have a
+       few hundred facts, and we only compare within a metric bucket */
+    for (size_t i = 0; i < n; i++) {
+        ea_fact *a = &fs[i];
+        if (!a->has_value || a->kind != EA_FACT_ACTUAL || !a->period.len || ea_ieq(a->period, cpbuf)) continue;
+        for (size_t j = 0; j < n; j++) {
+            const ea_fact *b = &fs[j];
+            if (j == i || !b->has_value || b->kind != EA_FACT_ACTUAL || !ea_ieq(b->period, cpbuf)) continue;
+            if (b->metric.len != a->metric.len || memcmp(b->metric.ptr, a->metric.ptr, a->metric.len)) continue;
+            if (fabs(b->value - a->value) > 1e-9 * (fabs(a->value) + 1) || b->is_range != a->is_range) continue;
+            if (b->segment.len != a->segment.len) continue;
+            if (!strcmp(a->metric.ptr, "other")) continue;
+            a->period = b->period;
+            break;
         }
     }
 }
@@ -1056,6 +1329,7 @@ ea_status ea_facts_extract(const ea_call *call, ea_facts **out, ea_error *err) {
     x.out = f;
     x.call = call;
     x.lx = lx;
+    x.prev_fact = -1;
     parse_call_period(&x);
     default_basis(&x);
     size_t np = ea_call_paragraph_count(call);
@@ -1071,6 +1345,7 @@ ea_status ea_facts_extract(const ea_call *call, ea_facts **out, ea_error *err) {
             if (!x.failed) cross_check(&x, first, mid, f->facts.n);
         }
     }
+    if (!x.failed) consistent_periods(&x);
     if (x.failed) {
         ea_facts_free(f);
         if (err) {

@@ -129,7 +129,13 @@ static const char *const tech_after[] = {
     "byte", "bytes", "gb", "tb", "mb", "pb", "volt", "volts", "am", "pm", "a.m.", "p.m.",
     "o'clock", "hours", "hour", "minutes", "minute", "seconds", "second", "days", "day",
     "weeks", "week", "months", "month", "years", "year", "year-old", "times", "fold",
-    "nodes", "node", "speed", "speeds"};
+    "nodes", "node", "speed", "speeds", "mg", "kg", "grams", "tons", "tonnes", "ms"};
+
+/* The same in Chinese (matched right after the number). */
+static const char *const tech_zh[] = {"太比特", "吉比特", "兆比特", "比特", "纳米", "奈米", "公里", "千米", "米",
+                                      "瓦", "千瓦", "兆瓦", "毫克", "毫米", "公分", "厘米", "小时", "小時", "分钟",
+                                      "分鐘", "天", "周", "週", "个月", "個月", "多年", "多個月", "多个月",
+                                      "通道", "层", "層", "代", "nm", "G", "T"};
 
 static const char *const months[] = {"january", "february", "march", "april", "may", "june",
                                      "july", "august", "september", "october", "november",
@@ -272,8 +278,16 @@ static cp_t after_number(const scan_t *s, cp_t q, ea_qty *o, int has_cur, int nd
         o->why_not = "form name";
         return q + 2;
     }
-    /* Chinese scale and currency */
+    /* Chinese dates: 2024 年, 5 月 16 日 */
     cp_t r = skip_sp(q, end);
+    if (!has_cur && ((k = raw_at(r, end, "年")) || (k = raw_at(r, end, "月")) || (k = raw_at(r, end, "日")) ||
+                     (k = raw_at(r, end, "号")) || (k = raw_at(r, end, "號")))) {
+        /* 年 after a count of years ("3年") is a duration, also not a value */
+        o->flags |= EA_Q_NOTVALUE;
+        o->why_not = "a date";
+        return r + k;
+    }
+    /* Chinese scale and currency */
     for (size_t i = 0; i < sizeof scales_zh / sizeof scales_zh[0]; i++) {
         if ((k = raw_at(r, end, scales_zh[i].lit))) {
             o->scale = scales_zh[i].scale;
@@ -297,6 +311,10 @@ static cp_t after_number(const scan_t *s, cp_t q, ea_qty *o, int has_cur, int nd
             o->flags |= EA_Q_ZH;
             return r + k;
         }
+    }
+    if ((k = raw_at(r, end, "倍"))) {
+        o->unit = EA_U_TIMES;
+        return r + k;
     }
     if ((k = raw_at(r, end, "个百分点")) || (k = raw_at(r, end, "個百分點")) || (k = raw_at(r, end, "百分点")) ||
         (k = raw_at(r, end, "百分點"))) {
@@ -345,6 +363,23 @@ static cp_t after_number(const scan_t *s, cp_t q, ea_qty *o, int has_cur, int nd
         }
     }
     if (!(o->flags & EA_Q_SCALED) && o->unit == EA_U_NONE) {
+        /* "400 AOC", "200 G per lane": a number naming a product */
+        if (r < end && ea_is_upper(*r)) {
+            cp_t w = r;
+            while (w < end && (ea_is_upper(*w) || ea_is_digit(*w))) w++;
+            if ((w - r >= 2 || (w - r == 1 && (w == end || *w == ' '))) && (w == end || !ea_is_lower(*w))) {
+                o->flags |= EA_Q_NOTVALUE;
+                o->why_not = "product or technology name";
+                return q;
+            }
+        }
+        for (size_t i = 0; i < sizeof tech_zh / sizeof tech_zh[0]; i++) {
+            if ((k = raw_at(r, end, tech_zh[i]))) {
+                o->flags |= EA_Q_NOTVALUE;
+                o->why_not = "a measure of time, size or speed";
+                return r + k;
+            }
+        }
         for (size_t i = 0; i < sizeof tech_after / sizeof tech_after[0]; i++) {
             if ((k = lit_at(r, end, tech_after[i]))) {
                 o->flags |= EA_Q_NOTVALUE;
@@ -547,12 +582,29 @@ static cp_t parse_one(const scan_t *s, cp_t d, ea_qty *o, int allow_range) {
         size_t k = 0;
         int between = lit_before(b, st, "between") != NULL || lit_before(b, st, "from") != NULL;
         int neg2 = 0;
+        size_t ko;
+        if (!(o->flags & EA_Q_SCALED) && o->unit == EA_U_CUR && (ko = lit_at(r, end, "or"))) {
+            cp_t t = skip_sp(r + ko, end);
+            char c2[4];
+            cp_t dd = t;
+            while (dd < end && !ea_is_digit(*dd) && dd - t < 4) dd++;
+            if (dd < end && ea_is_digit(*dd) && (dd == t || currency_before(s, dd, c2) == t)) {
+                ea_qty o2;
+                parse_one(s, dd, &o2, 0);
+                if ((o2.flags & EA_Q_SCALED) && o2.unit == EA_U_CUR && o2.stated > o->stated) {
+                    o->scale = o2.scale;
+                    o->flags |= EA_Q_SCALED;
+                    finish_value(o);
+                }
+            }
+        }
         if ((k = lit_at(r, end, "to a loss of"))) neg2 = 1;
         else if ((k = lit_at(r, end, "to"))) {}
         else if ((k = lit_at(r, end, "through"))) {}
         else if (between && (k = lit_at(r, end, "and"))) {}
         else if (r == q && r < end && *r == '-' && r + 1 < end && (ea_is_digit(r[1]) || r[1] == '$')) k = 1;
         else if ((k = raw_at(r, end, "\xE2\x80\x93")) || (k = raw_at(r, end, "\xE2\x80\x94"))) {}
+        else if ((k = raw_at(r, end, "至虧損")) || (k = raw_at(r, end, "至亏损"))) neg2 = 1;
         else if ((k = raw_at(r, end, "至")) || (k = raw_at(r, end, "到")) || (k = raw_at(r, end, "～")) ||
                  (k = raw_at(r, end, "~"))) {}
         else if (r > q && r < end && *r == '-' && r + 1 < end && r[1] == ' ') k = 1;
@@ -692,6 +744,11 @@ static cp_t parse_words(const scan_t *s, cp_t p, ea_qty *o) {
         q = pdollar + k;
     }
     o->flags |= EA_Q_WORDS;
+    if (lit_before(s->b, p, "few") || lit_before(s->b, p, "several") || lit_before(s->b, p, "many") ||
+        lit_before(s->b, p, "hundreds of") || lit_before(s->b, p, "tens of")) {
+        o->flags |= EA_Q_NOTVALUE;
+        o->why_not = "a vague amount";
+    }
     cp_t st = approx_before(s, p, o);
     q = share_after(s, q, o);
     finish_value(o);
@@ -709,7 +766,7 @@ size_t ea_qty_scan(const char *text, size_t n, ea_qty_cb cb, void *ctx) {
         ea_qty q;
         if (ea_is_digit(c)) {
             /* not inside a word or a number we already passed */
-            if (p > s.b && (ea_is_digit(p[-1]) || p[-1] == ',' || (p[-1] == '.' && p - 1 > s.b && ea_is_digit(p[-2])))) {
+            if (p > s.b && (ea_is_digit(p[-1]) || ((p[-1] == ',' || p[-1] == '.') && p - 1 > s.b && ea_is_digit(p[-2])))) {
                 p++;
                 continue;
             }

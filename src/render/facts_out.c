@@ -231,12 +231,12 @@ ea_status ea_facts_write_table(const ea_facts *fs, ea_write_fn write, void *ctx)
             vl = (size_t)snprintf(v, sizeof v, "-");
         } else if (f->is_range) {
             char lo[32], hi[32];
-            ea_qty_format(f->low, uk, f->unit, f->per_share, lo, sizeof lo);
-            ea_qty_format(f->high, uk, f->unit, f->per_share, hi, sizeof hi);
+            ea_qty_format(f->low, uk, uk == EA_U_CUR ? f->unit : NULL, f->per_share, lo, sizeof lo);
+            ea_qty_format(f->high, uk, uk == EA_U_CUR ? f->unit : NULL, f->per_share, hi, sizeof hi);
             vl = (size_t)snprintf(v, sizeof v, "%s%s..%s", f->approx ? "~" : "", lo, hi);
         } else {
             char one[32];
-            ea_qty_format(f->value, uk, f->unit, f->per_share, one, sizeof one);
+            ea_qty_format(f->value, uk, uk == EA_U_CUR ? f->unit : NULL, f->per_share, one, sizeof one);
             vl = (size_t)snprintf(v, sizeof v, "%s%s%s", f->approx ? "~" : "", one, f->per_share ? "/sh" : "");
         }
         pad(&b, v, vl < sizeof v ? vl : sizeof v - 1, 22);
