@@ -314,7 +314,9 @@ typedef struct {
     ea_str company;   /* whom the number is about, when not the call's company */
     ea_str period;    /* "2024Q1", "FY2024", "2024H2" */
     ea_fact_kind kind;
-    int has_value;    /* 0 for a change with no level ("grew 12%") */
+    int has_value;    /* 1 when value (or low/high) holds a number */
+    int is_change;    /* value is a change in percent ("grew 12%", "up 8% to
+                         11%"), not a level; yoy/qoq say against what */
     double value;     /* base units: USD not millions; 18.9 for 18.9% */
     int is_range;
     double low, high;

@@ -696,6 +696,7 @@ static int change_dir(const char *s, const events_t *ev, const ea_qty *q, size_t
             d = q->start - c->e;
         } else if (c->s >= q->end && c->e <= next_start) {
             if (words_between(s, q->end, c->s) > 1) continue;
+            if (memchr(s + q->end, ',', c->s - q->end) || memchr(s + q->end, ';', c->s - q->end)) continue;
             d = c->s - q->end;
         } else {
             continue;
@@ -809,6 +810,35 @@ static ea_str mix_segment(const char *s, size_t n, size_t from) {
     return ea_trim(ea_str_make(q, (size_t)(e - q)));
 }
 
+/* The noun right after a bare number ("homes", "active rigs"), if it is
+ * one: lower-case letters, not a function word. */
+static ea_str count_noun_after(const char *s, size_t n, const ea_qty *q) {
+    static const char *const no[] = {"and", "or", "to", "of", "in", "on", "at", "for", "from", "the", "a", "an",
+                                     "is", "was", "were", "are", "be", "by", "with", "as", "that", "this", "we",
+                                     "it", "but", "so", "per", "than", "versus", "vs", "million", "billion",
+                                     "thousand", "percent", "times", "plus", "more", "less", "out", "up", "down",
+                                     "over", "under", "into", "through", "basis", "points", "point", "year", "years",
+                                     "quarter", "quarters", "month", "months", "week", "weeks", "day", "days"};
+    const char *end = s + n, *p = s + q->end;
+    if (q->stated < 2 || q->stated != floor(q->stated)) return ea_str_make(NULL, 0);
+    while (p < end && *p == ' ') p++;
+    const char *w0 = p;
+    /* one optional adjective, then the noun */
+    for (int words = 0; words < 2; words++) {
+        const char *ws = p;
+        while (p < end && (ea_is_lower((unsigned char)*p) || *p == '-')) p++;
+        size_t wl = (size_t)(p - ws);
+        if (wl < 3 || (p < end && ea_is_alnum((unsigned char)*p))) return ea_str_make(NULL, 0);
+        for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+            if (strlen(no[i]) == wl && !memcmp(no[i], ws, wl)) return ea_str_make(NULL, 0);
+        /* plural nouns end in s; an adjective may come first */
+        if (ws[wl - 1] == 's') return ea_str_make(w0, (size_t)(p - w0));
+        if (p >= end || *p != ' ') return ea_str_make(NULL, 0);
+        p++;
+    }
+    return ea_str_make(NULL, 0);
+}
+
 static int is_list_link(const char *s, size_t from, size_t to) {
     ea_str gap = ea_trim(ea_str_make(s + from, to - from));
     return gap.len == 0 || ea_ieq(gap, "and") || ea_ieq(gap, "or") || ea_ieq(gap, ",") || ea_ieq(gap, ", and");
@@ -894,8 +924,9 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
         for (int j = 0; j < ev.nm; j++) {
             const mention_t *m = &ev.m[j];
             const ea_metric *md = ea_lexicon_metric(x->lx, m->metric);
-            if (m->s >= after_from && m->s <= after_to && words_between(s, after_from, m->s) <= 2 &&
-                kind_fits(md->kind, q) && !clause_break_between(s, after_from, m->s, &ev)) {
+            if (m->s >= after_from && m->s <= after_to &&
+                words_between(s, after_from, m->s) <= (dir && pctlike ? 3 : 2) &&
+                (kind_fits(md->kind, q) || (dir && pctlike)) && !clause_break_between(s, after_from, m->s, &ev)) {
                 mi = j;
                 break;
             }
@@ -928,8 +959,8 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                 int as_qoq = cper == CUE_QOQ;
                 last_dir = dir;
                 last_change_end = q->end;
-                if (tf && !clause_break_between(s, last_metric_end, q->start, &ev) &&
-                    !(as_qoq ? tf->has_qoq : tf->has_yoy) && tf->has_value) {
+                if (tf && !(q->flags & EA_Q_RANGE) && !clause_break_between(s, last_metric_end, q->start, &ev) &&
+                    !(as_qoq ? tf->has_qoq : tf->has_yoy) && tf->has_value && !tf->is_change) {
                     if (as_qoq) {
                         tf->has_qoq = 1;
                         tf->qoq_pct = v;
@@ -939,15 +970,35 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                     }
                     continue;
                 }
-                if (mi < 0) continue; /* a change of nothing named */
                 ea_fact *f = new_fact(x);
                 if (!f) return;
-                const mention_t *m = &ev.m[mi];
-                f->metric = metric_str(x, m->metric);
-                f->metric_phrase = arena_str(x, s + m->s, m->e - m->s);
-                ea_str seg = find_segment(s, n, m);
-                if (seg.len) f->segment = arena_str(x, seg.ptr, seg.len);
+                if (mi >= 0) {
+                    const mention_t *m = &ev.m[mi];
+                    f->metric = metric_str(x, m->metric);
+                    f->metric_phrase = arena_str(x, s + m->s, m->e - m->s);
+                    ea_str seg = find_segment(s, n, m);
+                    if (seg.len) f->segment = arena_str(x, seg.ptr, seg.len);
+                } else {
+                    /* a change of something the vocabulary does not name:
+                       keep the words before it */
+                    f->metric = ea_str_make("other", 5);
+                    size_t a0 = q->start > 48 ? q->start - 48 : 0;
+                    if (a0 < prev_end) a0 = prev_end;
+                    if (a0 > q->start) a0 = q->start;
+                    while (a0 < q->start && ((unsigned char)s[a0] & 0xC0) == 0x80) a0++;
+                    ea_str ph = ea_trim(ea_str_make(s + a0, q->start - a0));
+                    if (ph.len) f->metric_phrase = arena_str(x, ph.ptr, ph.len);
+                }
                 f->unit = "%";
+                f->is_change = 1;
+                f->has_value = 1;
+                f->value = v;
+                if (q->flags & EA_Q_RANGE) {
+                    f->is_range = 1;
+                    f->low = dir < 0 ? -q->high : q->low;
+                    f->high = dir < 0 ? -q->low : q->high;
+                    v = f->value = (f->low + f->high) / 2;
+                }
                 if (as_qoq) {
                     f->has_qoq = 1;
                     f->qoq_pct = v;
@@ -974,9 +1025,16 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
         /* ---- a level ---- */
         /* a bare number ("about 400", "1.8") is a fact only when it counts
            something named: customers, units, shares */
+        int bare_count = 0;
         if (q->unit == EA_U_NONE && !(q->flags & (EA_Q_SCALED | EA_Q_SHARES | EA_Q_PER_SHARE))) {
             ea_metric_kind k0 = mi >= 0 ? ea_lexicon_metric(x->lx, ev.m[mi].metric)->kind : EA_MK_MONEY;
-            if (k0 != EA_MK_COUNT && k0 != EA_MK_TIMES) continue;
+            if (k0 != EA_MK_COUNT && k0 != EA_MK_TIMES) {
+                /* "18,396 homes closed", "141 active rigs": a count of
+                   something named right after */
+                if (!count_noun_after(s, n, q).len) continue;
+                bare_count = 1;
+                mi = -1;
+            }
         }
         ea_fact *f = new_fact(x);
         if (!f) return;
@@ -1024,9 +1082,13 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
             f->segment = lf->segment;
             f->basis = lf->basis;
             compare = 1;
+        } else if (bare_count) {
+            ea_str noun = count_noun_after(s, n, q);
+            f->metric_phrase = arena_str(x, noun.ptr, noun.len);
         } else {
             size_t a0 = q->start > 48 ? q->start - 48 : 0;
             if (a0 < prev_end) a0 = prev_end;
+            if (a0 > q->start) a0 = q->start;
             while (a0 < q->start && ((unsigned char)s[a0] & 0xC0) == 0x80) a0++;
             ea_str ph = ea_trim(ea_str_make(s + a0, q->start - a0));
             if (ph.len) f->metric_phrase = arena_str(x, ph.ptr, ph.len);

@@ -128,7 +128,7 @@ static const char *const tech_after[] = {
     "channel", "channels", "port", "ports", "layer", "layers", "core", "cores", "bit", "bits",
     "byte", "bytes", "gb", "tb", "mb", "pb", "volt", "volts", "am", "pm", "a.m.", "p.m.",
     "o'clock", "hours", "hour", "minutes", "minute", "seconds", "second", "days", "day",
-    "weeks", "week", "months", "month", "years", "year", "year-old", "times", "fold",
+    "weeks", "week", "months", "month", "years", "year", "year-old", "fold",
     "nodes", "node", "speed", "speeds", "mg", "kg", "grams", "tons", "tonnes", "ms"};
 
 /* The same in Chinese (matched right after the number). */
@@ -342,6 +342,14 @@ static cp_t after_number(const scan_t *s, cp_t q, ea_qty *o, int has_cur, int nd
         o->unit = EA_U_PP;
         return r + k;
     }
+    if (r > q && ((k = lit_at(r, end, "points")) || (k = lit_at(r, end, "point"))) && !(o->flags & EA_Q_SCALED)) {
+        o->unit = EA_U_PP;
+        return r + k;
+    }
+    if (r > q && (k = lit_at(r, end, "times")) && !(o->flags & EA_Q_SCALED)) {
+        o->unit = EA_U_TIMES;
+        return r + k;
+    }
     if ((k = lit_at(r, end, "percent")) || (k = lit_at(r, end, "per cent")) || (k = lit_at(r, end, "pct"))) {
         o->unit = EA_U_PCT;
         return r + k;
@@ -353,7 +361,8 @@ static cp_t after_number(const scan_t *s, cp_t q, ea_qty *o, int has_cur, int nd
     }
     if (!has_cur) {
         for (size_t i = 0; i < sizeof cur_after_en / sizeof cur_after_en[0]; i++) {
-            if ((k = lit_at(r, end, cur_after_en[i].lit))) {
+            /* "EUR500": the code belongs to the next number */
+            if ((k = lit_at(r, end, cur_after_en[i].lit)) && !(r + k < end && ea_is_digit(r[k]))) {
                 memcpy(o->cur, cur_after_en[i].code, 4);
                 o->unit = EA_U_CUR;
                 q = r + k;
@@ -760,7 +769,7 @@ static cp_t parse_words(const scan_t *s, cp_t p, ea_qty *o) {
 size_t ea_qty_scan(const char *text, size_t n, ea_qty_cb cb, void *ctx) {
     scan_t s = {(cp_t)text, (cp_t)text + n};
     cp_t p = s.b, end = s.end;
-    size_t count = 0;
+    size_t count = 0, last_end = 0;
     while (p < end) {
         unsigned char c = *p;
         ea_qty q;
@@ -771,6 +780,9 @@ size_t ea_qty_scan(const char *text, size_t n, ea_qty_cb cb, void *ctx) {
                 continue;
             }
             cp_t e = parse_one(&s, p, &q, 1);
+            if (q.start < last_end) q.start = last_end; /* phrases never overlap */
+            if (q.end < q.start) q.end = q.start;
+            last_end = q.end;
             count++;
             if (cb(ctx, &q)) return count;
             p = e > p ? e : p + 1;
@@ -782,6 +794,8 @@ size_t ea_qty_scan(const char *text, size_t n, ea_qty_cb cb, void *ctx) {
             if (strchr("zotfsenathlmdh", l)) {
                 cp_t e = parse_words(&s, p, &q);
                 if (e) {
+                    if (q.start < last_end) q.start = last_end;
+                    last_end = q.end;
                     count++;
                     if (cb(ctx, &q)) return count;
                     p = e;

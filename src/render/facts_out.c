@@ -41,6 +41,7 @@ static void fact_json(ea_jw *w, const ea_call *c, const ea_fact *f) {
     if (f->is_range) jw_num(w, f->high);
     else jw_null(w);
     jw_key(w, "unit"); jw_cstr(w, f->unit && *f->unit ? f->unit : NULL);
+    jw_key(w, "is_change"); jw_bool(w, f->is_change);
     jw_key(w, "per_share"); jw_bool(w, f->per_share);
     jw_key(w, "approx"); jw_bool(w, f->approx);
     jw_key(w, "yoy_pct");
@@ -144,7 +145,7 @@ ea_status ea_facts_write_csv(const ea_facts *fs, ea_write_fn write, void *ctx) {
     const ea_call *c = ea_facts_call(fs);
     ea_buf b;
     ea_buf_init(&b, 0);
-    ea_buf_puts(&b, "para,metric,metric_phrase,basis,segment,company,period,kind,value,low,high,unit,per_share,"
+    ea_buf_puts(&b, "para,metric,metric_phrase,basis,segment,company,period,kind,value,low,high,unit,is_change,per_share,"
                     "approx,yoy_pct,qoq_pct,vs_guidance,in_translation,span_start,span_end,text\r\n");
     int failed = 0;
     for (size_t i = 0; i < ea_facts_count(fs) && !failed; i++) {
@@ -162,6 +163,7 @@ ea_status ea_facts_write_csv(const ea_facts *fs, ea_write_fn write, void *ctx) {
         csv_num(&b, f->is_range, f->low);
         csv_num(&b, f->is_range, f->high);
         csv_field(&b, cs(f->unit));
+        csv_field(&b, cs(f->is_change ? "true" : "false"));
         csv_field(&b, cs(f->per_share ? "true" : "false"));
         csv_field(&b, cs(f->approx ? "true" : "false"));
         csv_num(&b, f->has_yoy, f->yoy_pct);
@@ -233,11 +235,12 @@ ea_status ea_facts_write_table(const ea_facts *fs, ea_write_fn write, void *ctx)
             char lo[32], hi[32];
             ea_qty_format(f->low, uk, uk == EA_U_CUR ? f->unit : NULL, f->per_share, lo, sizeof lo);
             ea_qty_format(f->high, uk, uk == EA_U_CUR ? f->unit : NULL, f->per_share, hi, sizeof hi);
-            vl = (size_t)snprintf(v, sizeof v, "%s%s..%s", f->approx ? "~" : "", lo, hi);
+            vl = (size_t)snprintf(v, sizeof v, "%s%s%s..%s", f->is_change ? "chg " : "", f->approx ? "~" : "", lo, hi);
         } else {
             char one[32];
             ea_qty_format(f->value, uk, uk == EA_U_CUR ? f->unit : NULL, f->per_share, one, sizeof one);
-            vl = (size_t)snprintf(v, sizeof v, "%s%s%s", f->approx ? "~" : "", one, f->per_share ? "/sh" : "");
+            vl = (size_t)snprintf(v, sizeof v, "%s%s%s%s", f->is_change ? "chg " : "", f->approx ? "~" : "", one,
+                                  f->per_share ? "/sh" : "");
         }
         pad(&b, v, vl < sizeof v ? vl : sizeof v - 1, 22);
         n = f->has_yoy ? snprintf(t, sizeof t, "%+g%%", f->yoy_pct) : snprintf(t, sizeof t, "-");
