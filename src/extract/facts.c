@@ -384,7 +384,17 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
                 /* a year right before: 2024年第一季度 */
                 int yy = 0;
                 const char *b = p;
-                if (b - s >= 3 && !memcmp(b - 3, "年", 3)) {
+                /* 去年第一季 / 上年第一季: last year's; 今年 / 明年 */
+                if (b - s >= 6 && (!memcmp(b - 6, "去年", 6) || !memcmp(b - 6, "上年", 6))) {
+                    yy = cp->year - 1;
+                    st = b - 6;
+                } else if (b - s >= 6 && !memcmp(b - 6, "今年", 6)) {
+                    yy = cp->year;
+                    st = b - 6;
+                } else if (b - s >= 6 && !memcmp(b - 6, "明年", 6)) {
+                    yy = cp->year + 1;
+                    st = b - 6;
+                } else if (b - s >= 3 && !memcmp(b - 3, "年", 3)) {
                     const char *d = b - 3;
                     while (d > s && d[-1] == ' ') d--;
                     if (d - s >= 4 && ea_is_digit((unsigned char)d[-1]) && ea_is_digit((unsigned char)d[-4])) {
@@ -467,6 +477,8 @@ static void scan_words(const struct ea_lexicon *lx, const char *s, size_t n, eve
 }
 
 /* ---- attaching ---------------------------------------------------------- */
+
+static int fc_same(double a, double b) { return fabs(a - b) <= 1e-6 * (fabs(a) + fabs(b)) + 1e-9; }
 
 static int clause_break_between(const char *s, size_t a, size_t b, const events_t *ev) {
     if (a > b) {
@@ -630,7 +642,14 @@ static const char *unit_name(const ea_qty *q) {
     case EA_U_PP: return "pp";
     case EA_U_BPS: return "bps";
     case EA_U_TIMES: return "x";
-    case EA_U_CUR: return q->cur[0] ? q->cur : "";
+    case EA_U_CUR: {
+        /* static strings: the quantity lives on the stack */
+        static const char *const codes[] = {"USD", "CNY", "EUR", "GBP", "JPY", "TWD", "HKD", "CAD",
+                                            "AUD", "SGD", "BRL", "INR", "CHF", "SEK"};
+        for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+            if (!strcmp(q->cur, codes[i])) return codes[i];
+        return "";
+    }
     default: return (q->flags & EA_Q_SHARES) ? "shares" : "";
     }
 }
@@ -1263,6 +1282,7 @@ static void consistent_periods(ctx_t *x) {
         for (size_t j = 0; j < n; j++) {
             const ea_fact *b = &fs[j];
             if (j == i || !b->has_value || b->kind != EA_FACT_ACTUAL || !ea_ieq(b->period, cpbuf)) continue;
+            if (b->in_translation != a->in_translation || b->para == a->para) continue;
             if (b->metric.len != a->metric.len || memcmp(b->metric.ptr, a->metric.ptr, a->metric.len)) continue;
             if (fabs(b->value - a->value) > 1e-9 * (fabs(a->value) + 1) || b->is_range != a->is_range) continue;
             if (b->segment.len != a->segment.len) continue;
@@ -1314,50 +1334,78 @@ static void extract_text(ctx_t *x, const ea_paragraph *p, int trans, ea_str text
     }
 }
 
-/* Original vs translation: every money and percent value of the original
- * should appear in the translation, and the other way round. */
+/* Original vs translation: every number one side states (levels, range
+ * ends, changes) should be stated by the other. */
+typedef struct {
+    double v;
+    size_t fact;
+} num_t;
+
+static size_t side_numbers(const ea_fact *fs, size_t a, size_t b, num_t *out, size_t cap) {
+    size_t n = 0;
+    for (size_t i = a; i < b && n + 5 <= cap; i++) {
+        const ea_fact *f = &fs[i];
+        if (f->has_value && !f->is_range) out[n++] = (num_t){fabs(f->value), i};
+        if (f->is_range) {
+            out[n++] = (num_t){fabs(f->low), i};
+            out[n++] = (num_t){fabs(f->high), i};
+        }
+        if (f->has_yoy && !(f->is_change && fc_same(f->value, f->yoy_pct))) out[n++] = (num_t){fabs(f->yoy_pct), i};
+        if (f->has_qoq && !(f->is_change && fc_same(f->value, f->qoq_pct))) out[n++] = (num_t){fabs(f->qoq_pct), i};
+    }
+    return n;
+}
+
 static void cross_check(ctx_t *x, size_t first_orig, size_t end_orig, size_t end_tr) {
-    ea_fact *fs = x->out->facts.ptr;
-    for (int pass = 0; pass < 2; pass++) {
-        size_t a0 = pass ? end_orig : first_orig, a1 = pass ? end_tr : end_orig;
-        size_t b0 = pass ? first_orig : end_orig, b1 = pass ? end_orig : end_tr;
-        for (size_t i = a0; i < a1; i++) {
-            const ea_fact *a = &fs[i];
-            if (!a->has_value) continue;
-            int found = 0;
-            const ea_fact *near = NULL;
-            for (size_t j = b0; j < b1 && !found; j++) {
-                const ea_fact *b = &fs[j];
-                if (!b->has_value) continue;
-                double va = a->is_range ? a->low : a->value, vb = b->is_range ? b->low : b->value;
-                if (fabs(va - vb) <= 1e-6 * (fabs(va) + 1)) found = 1;
-                else if (fabs(fabs(va) - fabs(vb)) <= 1e-6 * (fabs(va) + 1)) found = 1; /* sign worded apart */
-                else if (strcmp(a->unit, b->unit) == 0 && !near) near = b;
+    num_t a[256], b[256];
+    const ea_fact *fs = x->out->facts.ptr;
+    size_t na = side_numbers(fs, first_orig, end_orig, a, 256);
+    size_t nb = side_numbers(fs, end_orig, end_tr, b, 256);
+    unsigned char used_b[256] = {0}, used_a[256] = {0};
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (!used_b[j] && fc_same(a[i].v, b[j].v)) {
+                used_a[i] = used_b[j] = 1;
+                break;
             }
-            if (found) continue;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t n = pass ? nb : na;
+        const num_t *arr = pass ? b : a;
+        const unsigned char *used = pass ? used_b : used_a;
+        const num_t *other = pass ? a : b;
+        const unsigned char *oused = pass ? used_a : used_b;
+        size_t on = pass ? na : nb;
+        for (size_t i = 0; i < n; i++) {
+            if (used[i]) continue;
+            /* a number repeated on one side and said once on the other */
+            int dup = 0;
+            for (size_t j = 0; j < n && !dup; j++)
+                if (j != i && used[j] && fc_same(arr[j].v, arr[i].v)) dup = 1;
+            if (dup) continue;
+            /* one finding per fact (a range has two ends) */
+            int seen = 0;
+            for (size_t j = 0; j < i && !seen; j++)
+                if (!used[j] && arr[j].fact == arr[i].fact) seen = 1;
+            if (seen) continue;
+            const ea_fact *f = &fs[arr[i].fact];
+            const num_t *near = NULL;
+            for (size_t j = 0; j < on && !near; j++)
+                if (!oused[j] && !strcmp(fs[other[j].fact].unit, f->unit)) near = &other[j];
             ea_finding *fd = ea_vec_push(&x->out->findings, sizeof *fd, (size_t)1 << 20);
             if (!fd) {
                 x->failed = 1;
                 return;
             }
-            fd->para = a->para;
-            fd->what = near ? (pass ? "translation states a value the original does not"
-                                    : "translation gives a different value")
-                            : (pass ? "value only in the translation" : "value missing in the translation");
-            if (!pass) {
-                fd->orig = a->span;
-                fd->orig_value = a->value;
-                if (near) {
-                    fd->trans = near->span;
-                    fd->trans_value = near->value;
-                }
-            } else {
-                fd->trans = a->span;
-                fd->trans_value = a->value;
-                if (near) {
-                    fd->orig = near->span;
-                    fd->orig_value = near->value;
-                }
+            fd->para = f->para;
+            fd->what = near ? "original and translation give different values"
+                            : (pass ? "number only in the translation" : "number missing in the translation");
+            ea_span *mine = pass ? &fd->trans : &fd->orig, *theirs = pass ? &fd->orig : &fd->trans;
+            double *mv = pass ? &fd->trans_value : &fd->orig_value, *tv = pass ? &fd->orig_value : &fd->trans_value;
+            *mine = f->span;
+            *mv = arr[i].v;
+            if (near) {
+                *theirs = fs[near->fact].span;
+                *tv = near->v;
             }
         }
     }

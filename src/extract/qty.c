@@ -231,6 +231,12 @@ static cp_t after_number(const scan_t *s, cp_t q, ea_qty *o, int has_cur, int nd
     /* attached suffixes */
     if (q < end && (*q == '%')) {
         o->unit = EA_U_PCT;
+        /* "two greater than 10% customers": a threshold naming customers */
+        cp_t r0 = skip_sp(q + 1, end);
+        if (lit_at(r0, end, "customers") || lit_at(r0, end, "customer")) {
+            o->flags |= EA_Q_NOTVALUE;
+            o->why_not = "a threshold in a name";
+        }
         return q + 1;
     }
     size_t k;
