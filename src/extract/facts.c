@@ -858,6 +858,16 @@ static ea_str count_noun_after(const char *s, size_t n, const ea_qty *q) {
     return ea_str_make(NULL, 0);
 }
 
+/* Copy a segment name; a capital that only marks the sentence start goes
+ * ("Data center revenue" -> "data center"; "CATV" stays). */
+static ea_str segment_str(ctx_t *x, const char *s, ea_str seg) {
+    ea_str out = arena_str(x, seg.ptr, seg.len);
+    if (out.len >= 2 && seg.ptr == s && ea_is_upper((unsigned char)out.ptr[0]) &&
+        ea_is_lower((unsigned char)out.ptr[1]))
+        ((char *)out.ptr)[0] = (char)ea_lower((unsigned char)out.ptr[0]);
+    return out;
+}
+
 static int is_list_link(const char *s, size_t from, size_t to) {
     ea_str gap = ea_trim(ea_str_make(s + from, to - from));
     return gap.len == 0 || ea_ieq(gap, "and") || ea_ieq(gap, "or") || ea_ieq(gap, ",") || ea_ieq(gap, ", and");
@@ -945,6 +955,7 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
             const ea_metric *md = ea_lexicon_metric(x->lx, m->metric);
             if (m->s >= after_from && m->s <= after_to &&
                 words_between(s, after_from, m->s) <= (dir && pctlike ? 3 : 2) &&
+                !memchr(s + after_from, ',', m->s - after_from) &&
                 (kind_fits(md->kind, q) || (dir && pctlike)) && !clause_break_between(s, after_from, m->s, &ev)) {
                 mi = j;
                 break;
@@ -1091,7 +1102,7 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
             mk = ea_lexicon_metric(x->lx, m->metric)->kind;
             f->metric_phrase = arena_str(x, s + m->s, m->e - m->s);
             ea_str seg = find_segment(s, n, m);
-            if (seg.len) f->segment = arena_str(x, seg.ptr, seg.len);
+            if (seg.len) f->segment = segment_str(x, s, seg);
             if (m->e > last_metric_end) last_metric_end = m->e;
         } else if (compare_start && x->prev_fact >= 0 && (size_t)x->prev_fact + 1 < x->out->facts.n &&
                    all[x->prev_fact].para == loc->para->n - 1) {
@@ -1361,7 +1372,7 @@ static void cross_check(ctx_t *x, size_t first_orig, size_t end_orig, size_t end
     const ea_fact *fs = x->out->facts.ptr;
     size_t na = side_numbers(fs, first_orig, end_orig, a, 256);
     size_t nb = side_numbers(fs, end_orig, end_tr, b, 256);
-    unsigned char used_b[256] = {0}, used_a[256] = {0};
+    unsigned char used_b[256] = {0}, used_a[256] = {0}, told_b[256] = {0};
     for (size_t i = 0; i < na; i++)
         for (size_t j = 0; j < nb; j++)
             if (!used_b[j] && fc_same(a[i].v, b[j].v)) {
@@ -1376,7 +1387,7 @@ static void cross_check(ctx_t *x, size_t first_orig, size_t end_orig, size_t end
         const unsigned char *oused = pass ? used_a : used_b;
         size_t on = pass ? na : nb;
         for (size_t i = 0; i < n; i++) {
-            if (used[i]) continue;
+            if (used[i] || (pass && told_b[i])) continue;
             /* a number repeated on one side and said once on the other */
             int dup = 0;
             for (size_t j = 0; j < n && !dup; j++)
@@ -1390,7 +1401,10 @@ static void cross_check(ctx_t *x, size_t first_orig, size_t end_orig, size_t end
             const ea_fact *f = &fs[arr[i].fact];
             const num_t *near = NULL;
             for (size_t j = 0; j < on && !near; j++)
-                if (!oused[j] && !strcmp(fs[other[j].fact].unit, f->unit)) near = &other[j];
+                if (!oused[j] && !(pass == 0 && told_b[j]) && !strcmp(fs[other[j].fact].unit, f->unit)) {
+                    near = &other[j];
+                    if (pass == 0) told_b[j] = 1;
+                }
             ea_finding *fd = ea_vec_push(&x->out->findings, sizeof *fd, (size_t)1 << 20);
             if (!fd) {
                 x->failed = 1;

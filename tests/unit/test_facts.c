@@ -1,0 +1,152 @@
+/* Facts on text written for these tests: each reading rule and each trap. */
+#include "facts_check.h"
+
+static ea_call *g_call;
+
+struct buf_sink {
+    char *p;
+    size_t *n, cap;
+};
+static int sink(void *ctx, const char *d, size_t len) {
+    struct buf_sink *b = ctx;
+    if (*b->n + len >= b->cap) return 1;
+    memcpy(b->p + *b->n, d, len);
+    *b->n += len;
+    return 0;
+}
+
+static ea_facts *facts_of(const char *body) {
+    static char buf[8192];
+    snprintf(buf, sizeof buf,
+             "Operator\nGood day, and welcome to the Borealis Networks first quarter 2024 earnings call.\n"
+             "Ana Costa - Chief Financial Officer\n%s\n",
+             body);
+    ea_call_free(g_call);
+    g_call = NULL;
+    ea_facts *fs = NULL;
+    if (ea_call_parse(buf, strlen(buf), NULL, &g_call, NULL) != EA_OK) return NULL;
+    if (ea_facts_extract(g_call, &fs, NULL) != EA_OK) return NULL;
+    return fs;
+}
+
+int main(void) {
+    ea_facts *fs;
+    const ea_fact *f;
+
+    /* scales, ranges, approximations, per-share, losses */
+    fs = facts_of("Revenue was $1.82 billion, up 12% year over year and down 3% sequentially.");
+    f = EXPECT("revenue", "2024Q1", "actual", "", 1.82e9);
+    if (f) CHECK(f->has_yoy && fc_eq(f->yoy_pct, 12) && f->has_qoq && fc_eq(f->qoq_pct, -3));
+    ea_facts_free(fs);
+
+    fs = facts_of("For the second quarter, we expect revenue between $41.5 million and $46.5 million and gross margin "
+                  "in the range of 25.5% to 27.5%.");
+    EXPECT_RANGE("revenue", "2024Q2", "guidance", 41.5e6, 46.5e6);
+    EXPECT_RANGE("gross_margin", "2024Q2", "guidance", 25.5, 27.5);
+    ea_facts_free(fs);
+
+    fs = facts_of("Net loss was $12 million, or a loss of $0.6 per basic share.");
+    EXPECT("net_income", "2024Q1", "actual", "", -12e6);
+    f = EXPECT("eps", "2024Q1", "actual", "", -0.6);
+    if (f) CHECK(f->per_share);
+    ea_facts_free(fs);
+
+    fs = facts_of("Diluted EPS was $(0.31), and we repurchased approximately 39.2 million shares.");
+    EXPECT("eps", "2024Q1", "actual", "", -0.31);
+    f = EXPECT("buyback", NULL, NULL, NULL, 39.2e6);
+    if (f) CHECK(f->approx && !strcmp(f->unit, "shares"));
+    ea_facts_free(fs);
+
+    fs = facts_of("We now expect full year capex of about twelve million dollars.");
+    f = EXPECT("capex", "FY2024", "guidance", NULL, 12e6);
+    if (f) CHECK(f->approx);
+    ea_facts_free(fs);
+
+    fs = facts_of("We expect organic sales growth in the mid-single digits for the full year.");
+    {
+        fc_want w = {NULL, "FY2024", "guidance", NULL, NULL, NAN, 4, 6};
+        CHECK(fc_find(fs, &w, 0) >= 0);
+    }
+    ea_facts_free(fs);
+
+    /* basis, segment, mix, concentration */
+    fs = facts_of("On a non-GAAP basis, operating margin was 14.2%, and adjusted EBITDA was \xE2\x82\xAC" "25.3 million.");
+    f = EXPECT("operating_margin", "2024Q1", "actual", NULL, 14.2);
+    if (f) CHECK(fc_str(f->basis, "non_gaap"));
+    f = EXPECT("ebitda", "2024Q1", "actual", NULL, 25.3e6);
+    if (f) CHECK(fc_str(f->basis, "adjusted") && !strcmp(f->unit, "EUR"));
+    ea_facts_free(fs);
+
+    fs = facts_of("Data center revenue was $29 million. 71% of our revenue was from our data center products. "
+                  "Our top 10 customers represented 92% of revenue.");
+    EXPECT("revenue", "2024Q1", "actual", "data center", 29e6);
+    EXPECT("revenue_mix", "2024Q1", "actual", "data center", 71);
+    EXPECT("customer_concentration", "2024Q1", "actual", NULL, 92);
+    NEVER(10);
+    ea_facts_free(fs);
+
+    /* periods resolved against the call: prior year, end of the fourth quarter */
+    fs = facts_of("Gross margin was 18.9%, down from 23.2% in the first quarter of the prior year. "
+                  "We ended the quarter with $17.4 million in cash. This compares with $55.1 million at the end of the "
+                  "fourth quarter.");
+    EXPECT("gross_margin", "2024Q1", "actual", NULL, 18.9);
+    EXPECT("gross_margin", "2023Q1", "actual", NULL, 23.2);
+    EXPECT("cash", "2024Q1", "actual", NULL, 17.4e6);
+    EXPECT("cash", "2023Q4", "actual", NULL, 55.1e6);
+    ea_facts_free(fs);
+
+    /* earlier guidance and how the result compares */
+    fs = facts_of("Revenue was $40.7 million, just below our guidance range of $41 million to $46 million.");
+    f = EXPECT("revenue", "2024Q1", "actual", NULL, 40.7e6);
+    if (f) CHECK(f->vs_guidance == EA_VS_BELOW);
+    EXPECT_RANGE("revenue", "2024Q1", "guidance", 41e6, 46e6);
+    ea_facts_free(fs);
+
+    /* long-term targets */
+    fs = facts_of("We remain committed to our long-term target of gross margin around 40%.");
+    f = EXPECT("gross_margin", NULL, "target", NULL, 40);
+    if (f) CHECK(f->approx);
+    ea_facts_free(fs);
+
+    /* traps: products, forms, years, dates, times, phones, slides, ranks */
+    fs = facts_of("Our 400G, 800G and 1.6T modules and the 1.6 terabit links, DOCSIS 4.0 and 5G products run at "
+                  "1.8 gigahertz. See our Form 10-K and slide 7. On May 16, 2024 at 9:00 a.m. call 1-800-555-0199. "
+                  "Our top 10 customers are loyal.");
+    CHECK(ea_facts_count(fs) == 0);
+    ea_facts_free(fs);
+
+    /* Chinese number forms in a bilingual paragraph */
+    fs = facts_of("Revenue was $40.7 million, down 23% year over year and 33% sequentially.\n"
+                  "营收为4,070万美元，同比下降23%，环比下降33%。");
+    {
+        fc_want w = {"revenue", NULL, NULL, NULL, NULL, 40.7e6, NAN, NAN};
+        int i = fc_find(fs, &w, 1);
+        CHECK(i >= 0);
+        CHECK(ea_facts_finding_count(fs) == 0);
+    }
+    ea_facts_free(fs);
+
+    /* a translation that drops a digit is a finding */
+    fs = facts_of("Revenue was $40.7 million.\n营收为407万美元。");
+    CHECK(ea_facts_finding_count(fs) == 1);
+    if (ea_facts_finding_count(fs) == 1) {
+        const ea_finding *fd = ea_facts_finding(fs, 0);
+        CHECK(fc_eq(fd->orig_value, 40.7e6) && fc_eq(fd->trans_value, 4.07e6));
+        CHECK(fd->orig.end > fd->orig.start && fd->trans.end > fd->trans.start);
+    }
+    ea_facts_free(fs);
+
+    /* CSV output quotes what it must and defuses spreadsheet formulas */
+    fs = facts_of("Management, \"in short\", gave $5 million.");
+    {
+        static char out[16384];
+        size_t n = 0;
+        CHECK(ea_facts_write_csv(fs, sink, &(struct buf_sink){out, &n, sizeof out}) == EA_OK);
+        out[n < sizeof out ? n : sizeof out - 1] = 0;
+        CHECK(strstr(out, "\"Management, \"\"in short\"\", gave\"") != NULL);
+        CHECK(strstr(out, "\r\n") != NULL);
+    }
+    ea_facts_free(fs);
+    ea_call_free(g_call);
+    return th_done();
+}
