@@ -179,7 +179,21 @@ ea_status ea_call_parse(const char *data, size_t len, const ea_parse_options *op
         ea_b_explain(c, "layout: %s (detected, highest score)", ea_layout_name(chosen->layout));
     }
     c->info.layout = chosen->layout;
-    if (chosen->parse(c, c->text_base) != 0 || c->fail_code != EA_OK || ea_call_finish(c) != 0) {
+    int ok = chosen->parse(c, c->text_base) == 0 && c->fail_code == EA_OK;
+    if (opt.layout == EA_LAYOUT_AUTO && chosen->layout != EA_LAYOUT_PLAIN &&
+        ((ok && c->paras.n == 0) || (!ok && c->fail_code == EA_ERR_SYNTAX))) {
+        /* the detected layout found no speech: read plain paragraphs */
+        ea_call_free(c);
+        ea_parse_options o2 = opt;
+        o2.layout = EA_LAYOUT_PLAIN;
+        st = ea_call_parse(data, len, &o2, out, err);
+        if (st == EA_OK) {
+            ea_b_warn(*out, "layout %s found no speech; read as plain paragraphs", ea_layout_name(chosen->layout));
+            (*out)->info.layout = EA_LAYOUT_PLAIN;
+        }
+        return st;
+    }
+    if (!ok || ea_call_finish(c) != 0) {
         st = c->fail_code != EA_OK ? c->fail_code : EA_ERR_INTERNAL;
         const char *msg = c->fail_msg ? c->fail_msg : "parse failed";
         size_t off = c->fail_off;

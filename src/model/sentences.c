@@ -57,14 +57,21 @@ size_t ea_sentence_end(const char *text, size_t n, size_t from) {
         if (*q != '.' && *q != '?' && *q != '!') continue;
         const unsigned char *r = q + 1;
         while (r < end && (*r == '"' || *r == '\'' || *r == ')' || *r == '.')) r++;
-        if (r < end && *r != ' ') continue; /* 3.5, U.S.A, e.g. */
+        /* every byte is looked at a bounded number of times: resume after
+           the run of closing punctuation when this is no boundary */
+        if (r < end && *r != ' ') { /* 3.5, U.S.A, e.g. */
+            q = r - 1;
+            continue;
+        }
         if (*q == '.') {
-            const unsigned char *w = q;
-            while (w > b && (ea_is_alpha(w[-1]) || w[-1] == '.')) w--;
-            if (is_abbrev((const char *)w, (size_t)(q - w))) continue;
+            const unsigned char *w = q, *lim = q - (q - b < 12 ? q - b : 12);
+            while (w > lim && (ea_is_alpha(w[-1]) || w[-1] == '.')) w--;
             const unsigned char *nx = r;
             while (nx < end && *nx == ' ') nx++;
-            if (nx < end && ea_is_lower(*nx)) continue; /* next word lower-case */
+            if (is_abbrev((const char *)w, (size_t)(q - w)) || (nx < end && ea_is_lower(*nx))) {
+                q = r - 1; /* an abbreviation, or the next word is lower-case */
+                continue;
+            }
         }
         return (size_t)(r - b);
     }
