@@ -181,7 +181,7 @@ ea_status ea_call_parse(const char *data, size_t len, const ea_parse_options *op
     c->info.layout = chosen->layout;
     int ok = chosen->parse(c, c->text_base) == 0 && c->fail_code == EA_OK;
     if (opt.layout == EA_LAYOUT_AUTO && chosen->layout != EA_LAYOUT_PLAIN &&
-        ((ok && c->paras.n == 0) || (!ok && c->fail_code == EA_ERR_SYNTAX))) {
+        ok && c->paras.n == 0) {
         /* the detected layout found no speech: read plain paragraphs */
         ea_call_free(c);
         ea_parse_options o2 = opt;

@@ -324,6 +324,30 @@ int32_t ea_b_para(ea_call *c, size_t start, size_t end) {
     return (int32_t)(c->paras.n - 1);
 }
 
+/* Runs are joined by a space, except where the script or punctuation
+ * needs none: between Chinese characters, and before , . ; : ! ? ) %. */
+static int wide(const char *p, size_t n, int at_end) {
+    const unsigned char *u = (const unsigned char *)p;
+    if (n == 0) return 0;
+    uint32_t cp;
+    if (at_end) {
+        size_t i = n;
+        while (i > 0 && (u[i - 1] & 0xC0) == 0x80) i--;
+        if (i == 0) return 0;
+        ea_utf8_next(u + i - 1, u + n, &cp);
+    } else {
+        ea_utf8_next(u, u + n, &cp);
+    }
+    return ea_is_cjk(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
+}
+
+static int needs_space(const char *prev, size_t plen, ea_str next) {
+    unsigned char c = (unsigned char)next.ptr[0];
+    if (c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == '%') return 0;
+    if (wide(prev, plen, 1) || wide(next.ptr, next.len, 0)) return 0;
+    return 1;
+}
+
 void ea_b_para_begin(ea_call *c) {
     if (c->para_open) ea_b_para_end(c);
     c->para_open = 1;
@@ -336,7 +360,7 @@ int ea_b_para_add(ea_call *c, size_t start, size_t end) {
     if (!c->para_open) ea_b_para_begin(c);
     ea_str s = ea_b_span_str(c, start, end);
     if (s.len == 0) return 0;
-    if (c->ptext.len) ea_buf_putc(&c->ptext, ' ');
+    if (c->ptext.len && needs_space(c->ptext.ptr, c->ptext.len, s)) ea_buf_putc(&c->ptext, ' ');
     ea_piece *pc = ea_vec_push(&c->pieces, sizeof *pc, (size_t)1 << 30);
     if (!pc || c->ptext.len > (size_t)UINT32_MAX - s.len)
         return ea_b_fail(c, EA_ERR_NOMEM, "out of memory", SIZE_MAX);

@@ -250,6 +250,13 @@ static int exchanges(ea_call *c) {
             continue;
         }
         if (r == EA_ROLE_ANALYST) {
+            /* a generic asker ("问", "Q") is many people: each question
+               after an answer starts a new exchange */
+            int generic = t->speaker >= 0 && ((const ea_participant *)c->parts.ptr)[t->speaker].role_from == EA_FROM_NAME;
+            if (open && generic && a.n > 0) {
+                rc = exchange_flush(c, &x, &q, &a);
+                open = 0;
+            }
             if (open && x.analyst != t->speaker) {
                 rc = exchange_flush(c, &x, &q, &a);
                 open = 0;
