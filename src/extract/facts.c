@@ -3,6 +3,7 @@
  * events found by table-driven scanners (quantities, metric phrases, cue
  * words), then a small set of attachment rules. */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,7 +192,11 @@ static void fmt_h(char out[8], int y, int h) {
     out[6] = 0;
 }
 
+#if defined(__GNUC__)
+__attribute__((always_inline)) inline
+#endif
 static size_t lit_at(const char *p, const char *end, const char *lit) {
+    if (p >= end || ea_lower((unsigned char)*p) != ea_lower((unsigned char)lit[0])) return 0;
     size_t n = strlen(lit);
     if ((size_t)(end - p) < n) return 0;
     for (size_t i = 0; i < n; i++)
@@ -271,6 +276,9 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
     const char *end = s + n;
     for (const char *p = s; p < end && ev->np < MAX_EV / 2; p++) {
         if (p > s && ea_is_alnum((unsigned char)p[-1]) && (unsigned char)*p < 0x80) continue;
+        /* the letters a period expression can start with */
+        unsigned char c0 = ea_lower((unsigned char)*p);
+        if (c0 < 0x80 && !ea_is_digit(c0) && !strchr("fstqalnpc", c0)) continue;
         period_ev pe;
         memset(&pe, 0, sizeof pe);
         size_t k = 0, u = 0;
@@ -429,7 +437,33 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
 
 /* ---- scanning a sentence ---------------------------------------------- */
 
+/* Cue words by first byte (lower-cased): the scan tries only the few that
+ * can match. Built once. */
+#define N_CUES (sizeof cue_words / sizeof cue_words[0])
+static uint16_t cue_first[257]; /* cue_first[b] .. cue_first[b+1]: indices in cue_order */
+static uint16_t cue_order[N_CUES];
+static uint8_t cue_len[N_CUES];
+static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
+
+static void build_cue_index(void) {
+    size_t count[256] = {0};
+    for (size_t i = 0; i < N_CUES; i++) {
+        count[ea_lower((unsigned char)cue_words[i].w[0])]++;
+        cue_len[i] = (uint8_t)strlen(cue_words[i].w);
+    }
+    size_t at = 0;
+    for (int b = 0; b < 256; b++) {
+        cue_first[b] = (uint16_t)at;
+        at += count[b];
+    }
+    cue_first[256] = (uint16_t)at;
+    size_t fill[256];
+    for (int b = 0; b < 256; b++) fill[b] = cue_first[b];
+    for (size_t i = 0; i < N_CUES; i++) cue_order[fill[ea_lower((unsigned char)cue_words[i].w[0])]++] = (uint16_t)i;
+}
+
 static void scan_words(const struct ea_lexicon *lx, const char *s, size_t n, events_t *ev) {
+    pthread_once(&cue_once, build_cue_index);
     const char *end = s + n;
     for (const char *p = s; p < end;) {
         unsigned char c = (unsigned char)*p;
@@ -449,10 +483,16 @@ static void scan_words(const struct ea_lexicon *lx, const char *s, size_t n, eve
         }
         /* cue words (they may overlap metric phrases: "growth" is both) */
         if (ev->nc < MAX_EV) {
-            for (size_t i = 0; i < sizeof cue_words / sizeof cue_words[0]; i++) {
+            unsigned char lc = ea_lower(c);
+            for (size_t o = cue_first[lc]; o < cue_first[lc + 1]; o++) {
+                size_t i = cue_order[o];
                 const char *w = cue_words[i].w;
-                if ((unsigned char)w[0] < 0x80 ? ea_lower(c) != (unsigned char)w[0] : c != (unsigned char)w[0]) continue;
-                size_t k = lit_at(p, end, w);
+                size_t k = cue_len[i];
+                if ((size_t)(end - p) < k) continue;
+                size_t j = 1;
+                while (j < k && ea_lower((unsigned char)p[j]) == ea_lower((unsigned char)w[j])) j++;
+                if (j < k || (ea_is_alpha((unsigned char)w[k - 1]) && p + k < end && ea_is_alnum((unsigned char)p[k])))
+                    continue;
                 if (!k) continue;
                 ev->c[ev->nc].s = (size_t)(p - s);
                 ev->c[ev->nc].e = (size_t)(p - s) + k;
@@ -538,8 +578,9 @@ static const char *const seg_stop[] = {
     "product", "products", "segment", "segments", "business", "businesses", "from", "than", "be", "been"};
 
 static int is_seg_stop(const char *w, size_t n) {
+    unsigned char c0 = n ? ea_lower((unsigned char)w[0]) : 0;
     for (size_t i = 0; i < sizeof seg_stop / sizeof seg_stop[0]; i++)
-        if (strlen(seg_stop[i]) == n) {
+        if ((unsigned char)seg_stop[i][0] == c0 && strlen(seg_stop[i]) == n) {
             size_t k = 0;
             while (k < n && ea_lower((unsigned char)w[k]) == (unsigned char)seg_stop[i][k]) k++;
             if (k == n) return 1;

@@ -9,11 +9,19 @@
 
 typedef const unsigned char *cp_t;
 
+/* Inlined so that strlen() of a literal argument folds to a constant. */
+#if defined(__GNUC__)
+#define EA_INLINE __attribute__((always_inline)) inline
+#else
+#define EA_INLINE inline
+#endif
+
 /* ---- small matchers ---------------------------------------------------- */
 
 /* ASCII case-insensitive literal at p, ending at a word boundary when the
  * literal ends in a letter. Returns its length or 0. */
-static size_t lit_at(cp_t p, cp_t end, const char *lit) {
+EA_INLINE static size_t lit_at(cp_t p, cp_t end, const char *lit) {
+    if (p >= end || ea_lower(*p) != ea_lower((unsigned char)lit[0])) return 0; /* most calls end here */
     size_t n = strlen(lit);
     if ((size_t)(end - p) < n) return 0;
     for (size_t i = 0; i < n; i++)
@@ -23,7 +31,8 @@ static size_t lit_at(cp_t p, cp_t end, const char *lit) {
 }
 
 /* Like lit_at, with '-' and ' ' in the literal matching either. */
-static size_t lit_at_dash(cp_t p, cp_t end, const char *lit) {
+EA_INLINE static size_t lit_at_dash(cp_t p, cp_t end, const char *lit) {
+    if (p >= end || ea_lower(*p) != (unsigned char)lit[0]) return 0;
     size_t n = strlen(lit);
     if ((size_t)(end - p) < n) return 0;
     for (size_t i = 0; i < n; i++) {
@@ -39,16 +48,18 @@ static size_t lit_at_dash(cp_t p, cp_t end, const char *lit) {
 }
 
 /* Exact bytes (for UTF-8 literals). */
-static size_t raw_at(cp_t p, cp_t end, const char *lit) {
+EA_INLINE static size_t raw_at(cp_t p, cp_t end, const char *lit) {
+    if (p >= end || *p != (unsigned char)lit[0]) return 0;
     size_t n = strlen(lit);
     return (size_t)(end - p) >= n && memcmp(p, lit, n) == 0 ? n : 0;
 }
 
 /* The literal ends right before q (with optional spaces between). Returns
  * the start of the literal or NULL. Word boundary before it for letters. */
-static cp_t lit_before(cp_t b, cp_t q, const char *lit) {
+EA_INLINE static cp_t lit_before(cp_t b, cp_t q, const char *lit) {
     while (q > b && q[-1] == ' ') q--;
-    size_t n = strlen(lit);
+    if (q == b) return NULL;
+    size_t n = strlen(lit); /* folded for literals; tables pay once per call */
     if ((size_t)(q - b) < n) return NULL;
     cp_t s = q - n;
     for (size_t i = 0; i < n; i++)
@@ -154,6 +165,24 @@ static const wordnum_t wordnums[] = {
     {"fifteen", 15}, {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
     {"twenty", 20},  {"thirty", 30},   {"forty", 40},    {"fifty", 50},    {"sixty", 60},
     {"seventy", 70}, {"eighty", 80},   {"ninety", 90},   {"a hundred", 100}, {"hundred", 100}};
+
+static int word_may_start_number(cp_t p, cp_t end) {
+    static const char *const starts[] = {
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "a",
+        "half", "low", "mid", "high", "double"};
+    size_t wl = 0;
+    while (p + wl < end && ea_is_alpha(p[wl]) && wl < 12) wl++;
+    unsigned char c0 = ea_lower(p[0]);
+    for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++) {
+        if ((unsigned char)starts[i][0] != c0 || strlen(starts[i]) != wl) continue;
+        size_t k = 1;
+        while (k < wl && ea_lower(p[k]) == (unsigned char)starts[i][k]) k++;
+        if (k == wl) return 1;
+    }
+    return 0;
+}
 
 /* ---- digits ------------------------------------------------------------ */
 
@@ -795,9 +824,8 @@ size_t ea_qty_scan(const char *text, size_t n, ea_qty_cb cb, void *ctx) {
             continue;
         }
         if (ea_is_alpha(c) && (p == s.b || !ea_is_alpha(p[-1]))) {
-            unsigned char l = ea_lower(c);
-            /* quick filter on first letters of word numbers and digit phrases */
-            if (strchr("zotfsenathlmdh", l)) {
+            /* only words that can start a number in words get a closer look */
+            if (word_may_start_number(p, end)) {
                 cp_t e = parse_words(&s, p, &q);
                 if (e) {
                     if (q.start < last_end) q.start = last_end;

@@ -11,6 +11,14 @@ typedef struct {
 } line_t;
 
 static ea_lang lang_of(const char *p, size_t n) {
+    /* ASCII text is English (or nothing) without counting letters */
+    size_t i = 0;
+    while (i < n && (unsigned char)p[i] < 0x80) i++;
+    if (i == n) {
+        for (i = 0; i < n; i++)
+            if (ea_is_alpha((unsigned char)p[i])) return EA_LANG_EN;
+        return EA_LANG_UNKNOWN;
+    }
     ea_lang_counts k = {0, 0, 0, 0};
     ea_lang_count(p, n, 2048, &k);
     return ea_lang_guess(&k);

@@ -55,7 +55,8 @@ int ea_parse_lines(ea_call *c, size_t start) {
         s += start;
         e += start;
         ea_str l = ea_str_make(c->text + s, e - s);
-        if (!in_qa) {
+        /* every phrase has "question" in it: one scan rules most lines out */
+        if (!in_qa && ea_ifind(l, "question")) {
             for (size_t k = 0; k < sizeof qa_start / sizeof qa_start[0]; k++) {
                 if (!ea_ifind(l, qa_start[k])) continue;
                 in_qa = 1;

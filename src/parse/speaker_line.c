@@ -242,6 +242,8 @@ int ea_speaker_line_parse(ea_str line, int allow_bare, ea_speaker_line *out) {
     }
     unsigned char last = (unsigned char)line.ptr[line.len - 1];
     if (last == '?' || last == '!' || last == ':' || last == ';' || last == ',') return 0;
+    /* a long line ending a sentence is speech ("Inc." titles are short) */
+    if (last == '.' && line.len > 100) return 0;
     size_t dl;
     const char *d = find_dash(line, &dl);
     ea_str head = d ? ea_trim(ea_str_make(line.ptr, (size_t)(d - line.ptr))) : line;
