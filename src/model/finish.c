@@ -319,24 +319,27 @@ static void company_from_welcome(ea_call *c, ea_str s) {
     if (name.len >= 2 && name.len < 80) c->info.company = name;
 }
 
+/* Header facts sit at the start of a paragraph: look at 2 KiB at most. */
+static ea_str head(ea_str s) { return ea_str_make(s.ptr, s.len < 2048 ? s.len : ea_utf8_floor(s.ptr, 2048)); }
+
 static void metadata(ea_call *c) {
     char buf[16];
     const ea_paragraph *ps = c->paras.ptr;
     size_t look = c->paras.n < 12 ? c->paras.n : 12;
     if (!c->info.period.len) {
         size_t n = c->info.event_title.len ? ea_find_period(c->info.event_title, buf, sizeof buf) : 0;
-        for (size_t i = 0; !n && i < look; i++) n = ea_find_period(ps[i].text, buf, sizeof buf);
+        for (size_t i = 0; !n && i < look; i++) n = ea_find_period(head(ps[i].text), buf, sizeof buf);
         for (size_t i = 0; !n && i < look; i++)
-            if (ps[i].has_translation) n = ea_find_period(ps[i].tr_text, buf, sizeof buf);
+            if (ps[i].has_translation) n = ea_find_period(head(ps[i].tr_text), buf, sizeof buf);
         if (n) c->info.period = ea_b_strdup(c, buf, n);
     }
     if (!c->info.date.len) {
         size_t n = c->info.event_title.len ? ea_find_date(c->info.event_title, buf, sizeof buf) : 0;
-        for (size_t i = 0; !n && i < (look < 4 ? look : 4); i++) n = ea_find_date(ps[i].text, buf, sizeof buf);
+        for (size_t i = 0; !n && i < (look < 4 ? look : 4); i++) n = ea_find_date(head(ps[i].text), buf, sizeof buf);
         if (n) c->info.date = ea_b_strdup(c, buf, n);
     }
     if (!c->info.company.len)
-        for (size_t i = 0; i < look && !c->info.company.len; i++) company_from_welcome(c, ps[i].text);
+        for (size_t i = 0; i < look && !c->info.company.len; i++) company_from_welcome(c, head(ps[i].text));
 }
 
 int ea_call_finish(ea_call *c) {

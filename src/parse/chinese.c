@@ -19,6 +19,8 @@
 /* ---- tables ------------------------------------------------------------- */
 
 typedef enum { K_HOST, K_EXPERT, K_ASK, K_ANSWER, K_EXEC, K_IR } label_kind;
+static const ea_role label_role[] = {EA_ROLE_HOST,      EA_ROLE_EXPERT,    EA_ROLE_ANALYST,
+                                     EA_ROLE_EXECUTIVE, EA_ROLE_EXECUTIVE, EA_ROLE_IR};
 
 /* Labels that name a role, not a person. Matched against the whole name
  * part (trailing numbers removed: "问1", "Q2"). */
@@ -483,6 +485,15 @@ static uint32_t set_count(const name_set *ns, const char *t, ea_str s) {
 /* ---- sniffer ------------------------------------------------------------ */
 
 void ea_sniff_chinese(const char *text, size_t len, ea_sniff *out) {
+    /* Chinese text is mostly multi-byte: a window with few high bytes is
+       not a Chinese transcript, and needs no line-by-line look */
+    size_t win = len < EA_SNIFF_BYTES ? len : EA_SNIFF_BYTES, high = 0;
+    for (size_t i = 0; i < win; i++) high += (unsigned char)text[i] >> 7;
+    if (high * 4 < win) {
+        out->score = 0;
+        snprintf(out->why, sizeof out->why, "mostly single-byte text");
+        return;
+    }
     ea_lines it;
     ea_lines_init(&it, text, len < EA_SNIFF_BYTES ? len : EA_SNIFF_BYTES);
     size_t s, e, content = 0, zh = 0, strong = 0, weak = 0, sections = 0;
@@ -645,9 +656,7 @@ static int32_t speaker(zh_state *z, const prefix_t *pf) {
     if (r == EA_ROLE_UNKNOWN) r = ea_role_from_title(affil);
     ea_role_source from = r != EA_ROLE_UNKNOWN ? EA_FROM_TITLE : EA_FROM_NONE;
     if (pf->kind == P_LABEL && r == EA_ROLE_UNKNOWN) {
-        static const ea_role by_kind[] = {EA_ROLE_HOST,     EA_ROLE_EXPERT,    EA_ROLE_ANALYST,
-                                          EA_ROLE_EXECUTIVE, EA_ROLE_EXECUTIVE, EA_ROLE_IR};
-        r = by_kind[pf->label];
+        r = label_role[pf->label];
         from = EA_FROM_NAME;
     }
     int32_t who = ea_b_participant(c, pf->name, title, affil, r, from);
@@ -690,6 +699,22 @@ static int named_roles(zh_state *z) {
     }
     free(n);
     return 0;
+}
+
+/* Before the first turn, "嘉宾：某光模块厂商前总监" introduces a
+ * participant: a role label whose text is a description (a title or a
+ * firm, no sentence end), not speech. */
+static int roster_line(zh_state *z, const char *t, prefix_t *pf, ea_str l, size_t le) {
+    if (!parse_prefix(t, l, pf) || pf->kind != P_LABEL || pf->label == K_ASK || pf->label == K_ANSWER)
+        return 0;
+    ea_str d = ea_b_span_str(z->c, pf->text, le);
+    if (!d.len || d.len > 90 || terminal(d) || ea_find(d, "。")) return 0;
+    if (ea_role_from_title(d) == EA_ROLE_UNKNOWN && !has_org_word(d)) return 0;
+    if (ea_b_participant(z->c, pf->name, d, ea_str_make(NULL, 0), label_role[pf->label], EA_FROM_ROSTER) < 0)
+        return -1;
+    if (pf->label == K_EXPERT) z->expert_call = 1;
+    ea_b_explain(z->c, "chinese: roster line for %.*s", (int)pf->name.len, pf->name.ptr);
+    return 1;
 }
 
 /* Is this bare-name prefix a speaker? */
@@ -736,6 +761,9 @@ static int run(zh_state *z, size_t start) {
             continue;
         }
         prefix_t pf;
+        int roster = started ? 0 : roster_line(z, t, &pf, l, le);
+        if (roster < 0) return -1;
+        if (roster) continue;
         if (parse_prefix(t, l, &pf) && (pf.kind != P_BARE || bare_ok(z, &pf))) {
             int32_t who = speaker(z, &pf);
             if (who < 0) return -1;

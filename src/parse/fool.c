@@ -51,8 +51,8 @@ void ea_sniff_fool(const char *text, size_t len, ea_sniff *out) {
         ea_speaker_line sl;
         if (l.len < 160 && ea_find(l, " -- ") && ea_speaker_line_parse(l, 0, &sl) && sl.title.len) dashed++;
     }
-    int score = (prep ? 45 : 0) + (qa ? 30 : 0) + (part ? 25 : 0) + (brand ? 10 : 0) + (contents ? 5 : 0) +
-                (dashed >= 2 ? 15 : 0) + (ops ? 5 : 0);
+    int score = (prep ? 50 : 0) + (qa ? 30 : 0) + (part ? 25 : 0) + (brand ? 10 : 0) + (contents ? 5 : 0) +
+                (dashed >= 3 ? 30 : dashed >= 2 ? 15 : 0) + (ops ? 5 : 0);
     if (!prep && !qa && !part) score = score > 40 ? 40 : score;
     out->score = score > 96 ? 96 : score;
     snprintf(out->why, sizeof out->why, "%s%s%s%s%zu 'Name -- Title' lines, %zu 'Operator' lines",
@@ -66,7 +66,7 @@ static int roster_line(ea_call *c, ea_str l) {
     if (l.len > 200 || !ea_speaker_line_parse(l, 0, &sl) || !sl.title.len) return 0;
     ea_role r = sl.role;
     ea_role_source from = r != EA_ROLE_UNKNOWN ? EA_FROM_ROSTER : EA_FROM_NONE;
-    if (r == EA_ROLE_EXECUTIVE && ea_lu_is_ir(sl.title)) r = EA_ROLE_IR;
+    if (r == EA_ROLE_EXECUTIVE || r == EA_ROLE_IR) r = ea_lu_is_ir(sl.title) ? EA_ROLE_IR : EA_ROLE_EXECUTIVE;
     return ea_b_participant(c, sl.name, sl.title, sl.affil, r, from) < 0 ? -1 : 1;
 }
 
@@ -103,21 +103,9 @@ static int tail_line(ea_str l) {
            ea_istarts(l, "this article represents the opinion");
 }
 
-static void header_line(ea_call *c, ea_str l) {
-    if (ea_istarts(l, "image source") || ea_ieq(l, "contents:")) return;
-    ea_str co, ex, tk;
-    if (ea_lu_ticker(l, &co, &ex, &tk)) {
-        if (!c->info.company.len && co.len) c->info.company = co;
-        if (!c->info.ticker.len) {
-            c->info.ticker = tk;
-            c->info.exchange = ex;
-        }
-    }
-    if (!c->info.event_title.len && l.len < 200 &&
-        (ea_ifind(l, "earnings call") || ea_ifind(l, "conference call") || ea_ifind(l, "earnings conference") ||
-         ea_ifind(l, "results call") || ea_ifind(l, "business update call")))
-        c->info.event_title = ea_lu_cut_date(l);
-    ea_lu_period_date(c, l);
+static void header_line(ea_call *c, ea_str l, ea_lu_header *h) {
+    if (ea_istarts(l, "image source") || ea_ieq(l, "contents:") || ea_istarts(l, "- ")) return;
+    ea_lu_header_line(c, l, h);
 }
 
 /* A speaker line: "Operator", "Name -- Title", "Name -- Firm -- Analyst",
@@ -146,6 +134,7 @@ int ea_parse_fool(ea_call *c, size_t start) {
     ea_lu_reader r;
     ea_lu_reader_init(&r, c->text, start, c->text_len);
     int state = S_HEADER, qa = 0;
+    ea_lu_header hdr = {0, 0};
     while (ea_lu_reader_next(&r)) {
         ea_str l = r.cur.l;
         if (state == S_TAIL) {
@@ -182,8 +171,8 @@ int ea_parse_fool(ea_call *c, size_t start) {
         }
         nx = speaker_line(c, l);
         if (nx == -2) return -1;
-        if (state == S_HEADER && nx < 0) {
-            header_line(c, l);
+        if (state == S_HEADER && nx < 0 && l.len <= 300) {
+            header_line(c, l, &hdr);
             continue;
         }
         state = S_BODY;

@@ -169,14 +169,42 @@ int ea_lu_ticker(ea_str l, ea_str *company, ea_str *exchange, ea_str *ticker) {
 
 void ea_lu_period_date(ea_call *c, ea_str l) {
     char buf[16];
+    /* header facts sit near the start of a short line */
+    if (l.len > 512) l.len = ea_utf8_floor(l.ptr, 512);
     if (!c->info.period.len) {
         size_t n = ea_find_period(l, buf, sizeof buf);
         if (n) c->info.period = ea_b_strdup(c, buf, n);
     }
-    if (!c->info.date.len) {
+    /* "for the period ending March 31, 2021" is not the call's date */
+    if (!c->info.date.len && !ea_ifind(l, "period end") && !ea_ifind(l, " ended ") && !ea_ifind(l, " ending ")) {
         size_t n = ea_find_date(l, buf, sizeof buf);
         if (n) c->info.date = ea_b_strdup(c, buf, n);
     }
+}
+
+void ea_lu_header_line(ea_call *c, ea_str l, ea_lu_header *h) {
+    ea_str co, ex, tk;
+    int tick = l.len < 400 && ea_lu_ticker(l, &co, &ex, &tk);
+    if (tick) {
+        int rank = ex.len ? 2 : 1;
+        if (co.len && co.len < 120 && rank > h->company_rank) {
+            c->info.company = co;
+            h->company_rank = rank;
+        }
+        if (!c->info.ticker.len || (!c->info.exchange.len && ex.len)) {
+            c->info.ticker = tk;
+            c->info.exchange = ex;
+        }
+    }
+    if (l.len < 200 && (ea_ifind(l, "call") || ea_ifind(l, "earnings") || ea_ifind(l, "conference") ||
+                        ea_ifind(l, "results") || ea_ifind(l, "presentation"))) {
+        int rank = (ea_ifind(l, "call") ? 2 : 1) + (tick ? 1 : 0) + (tick && ex.len ? 1 : 0);
+        if (rank > h->title_rank) {
+            c->info.event_title = ea_lu_cut_date(l);
+            h->title_rank = rank;
+        }
+    }
+    ea_lu_period_date(c, l);
 }
 
 ea_str ea_lu_cut_date(ea_str l) {
@@ -206,15 +234,28 @@ ea_str ea_lu_cut_date(ea_str l) {
 
 /* ---- participants ---- */
 
-int ea_lu_is_ir(ea_str t) {
-    if (ea_role_from_title(t) == EA_ROLE_IR) return 1;
-    const char *hit = ea_find(t, "IR");
-    while (hit) {
-        const char *e = hit + 2, *end = t.ptr + t.len;
+static int word_in(ea_str t, const char *w, int exact_case) {
+    size_t n = strlen(w);
+    for (const char *end = t.ptr + t.len, *p = t.ptr; p && (size_t)(end - p) >= n;) {
+        ea_str rest = ea_str_make(p, (size_t)(end - p));
+        const char *hit = exact_case ? ea_find(rest, w) : ea_ifind(rest, w);
+        if (!hit) return 0;
+        const char *e = hit + n;
         if ((hit == t.ptr || !ea_is_alpha((unsigned char)hit[-1])) && (e >= end || !ea_is_alpha((unsigned char)*e)))
             return 1;
-        hit = ea_find(ea_str_make(hit + 1, (size_t)(end - hit - 1)), "IR");
+        p = hit + 1;
     }
+    return 0;
+}
+
+int ea_lu_is_ir(ea_str t) {
+    /* "CFO & Head of IR" is the CFO first */
+    static const char *const top[] = {"chief", "ceo", "cfo", "coo", "chairman", "chairwoman"};
+    for (size_t i = 0; i < sizeof top / sizeof top[0]; i++)
+        if (word_in(t, top[i], 0)) return 0;
+    if (word_in(t, "president", 0) && !ea_ifind(t, "vice president") && !ea_ifind(t, "vice-president")) return 0;
+    if (ea_role_from_title(t) == EA_ROLE_IR) return 1;
+    if (word_in(t, "IR", 1)) return 1;
     return 0;
 }
 
@@ -248,7 +289,56 @@ static int unnamed(ea_str n) {
            ea_ieq(n, "speaker");
 }
 
+/* Where the exact name is followed by ", " in t: the text after it. */
+static const char *after_name(ea_str t, ea_str name) {
+    const char *q = t.ptr, *end = t.ptr + t.len;
+    while ((size_t)(end - q) >= name.len + 2) {
+        const char *x = memchr(q, name.ptr[0], (size_t)(end - q) - name.len - 1);
+        if (!x) return NULL;
+        if (memcmp(x, name.ptr, name.len) == 0 && x[name.len] == ',' && x[name.len + 1] == ' ')
+            return x + name.len + 2;
+        q = x + 1;
+    }
+    return NULL;
+}
+
+/* "I will now turn the call over to Jane Doe, Head of Investor
+ * Relations." gives a speaker with no title in the document its title and
+ * role. Only management titles are taken: an analyst's introduction names
+ * a firm, which model/finish.c reads as the affiliation. */
+static void titles_from_intros(ea_call *c) {
+    ea_turn *ts = ea_b_turns(c);
+    ea_participant *ps = ea_b_parts(c);
+    const ea_paragraph *pa = c->paras.ptr;
+    for (size_t k = 1; k < c->turns.n; k++) {
+        int32_t sp = ts[k].speaker, op = ts[k - 1].speaker;
+        if (sp < 0 || op < 0 || sp == op || ps[op].role != EA_ROLE_OPERATOR) continue;
+        ea_participant *p = &ps[sp];
+        if (p->title.len || p->role_from == EA_FROM_TITLE || p->role_from == EA_FROM_NAME || p->name.len < 4 ||
+            p->name.len > 80)
+            continue;
+        if (p->role_from == EA_FROM_ROSTER && p->role != EA_ROLE_EXECUTIVE && p->role != EA_ROLE_IR) continue;
+        for (uint32_t j = 0; j < ts[k - 1].n_paras; j++) {
+            ea_str t = pa[ts[k - 1].first_para + j].text;
+            const char *h = after_name(t, p->name), *end = t.ptr + t.len, *e = h;
+            if (!h) continue;
+            while (e < end && *e != ',' && *e != ';' && *e != '?' && *e != '!' &&
+                   !(*e == '.' && (e + 1 == end || e[1] == ' ')))
+                e++;
+            ea_str title = ea_trim(ea_str_make(h, (size_t)(e - h)));
+            if (title.len < 2 || title.len > 80) continue;
+            ea_role r = ea_role_from_title(title);
+            if (r != EA_ROLE_EXECUTIVE && r != EA_ROLE_IR) continue;
+            p->title = title;
+            p->role = ea_lu_is_ir(title) ? EA_ROLE_IR : EA_ROLE_EXECUTIVE;
+            if (p->role_from != EA_FROM_ROSTER) p->role_from = EA_FROM_TITLE;
+            break;
+        }
+    }
+}
+
 void ea_lu_sections(ea_call *c, int qa_marked) {
+    titles_from_intros(c);
     if (!qa_marked) {
         c->sections_explicit = 0; /* model/finish.c infers them */
         return;

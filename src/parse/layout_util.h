@@ -51,6 +51,16 @@ int ea_lu_wrapped(const char *text, size_t len, int (*skip)(ea_str l));
  * -0.50%)": the company before the parenthesis, the exchange and ticker
  * inside. Returns 1 when found (exchange may be empty). */
 int ea_lu_ticker(ea_str l, ea_str *company, ea_str *exchange, ea_str *ticker);
+/* A header line of Seeking Alpha / Motley Fool: company, exchange and
+ * ticker from "(EXCHANGE:TICKER)", the event title, period and date. The
+ * article title ("Apple's (AAPL) CEO Tim Cook on Q2 2016 Results -
+ * Earnings Call Transcript") and the call's own line ("Apple Inc.
+ * (NASDAQ:AAPL) Q2 2016 Earnings Conference Call April 26, 2016") may both
+ * be there: the fuller one wins (h keeps the ranks; start it zeroed). */
+typedef struct {
+    int title_rank, company_rank;
+} ea_lu_header;
+void ea_lu_header_line(ea_call *c, ea_str l, ea_lu_header *h);
 /* Set c->info.period / date from a header line when still unknown. */
 void ea_lu_period_date(ea_call *c, ea_str l);
 /* The part of a title line before a trailing date ("... Call April 26,

@@ -66,6 +66,18 @@ static int is_operator(ea_str l) {
            ea_ieq(l, "conference operator");
 }
 
+/* StreetEvents' "Name, Company - Title [7]" */
+static int numbered_line(ea_str l) {
+    size_t i = l.len, d = 0;
+    if (!i || l.ptr[i - 1] != ']') return 0;
+    i--;
+    while (i > 0 && ea_is_digit((unsigned char)l.ptr[i - 1]) && d < 7) {
+        i--;
+        d++;
+    }
+    return d && i > 0 && l.ptr[i - 1] == '[';
+}
+
 void ea_sniff_seekingalpha(const char *text, size_t len, ea_sniff *out) {
     ea_lines it;
     ea_lines_init(&it, text, len < EA_SNIFF_BYTES ? len : EA_SNIFF_BYTES);
@@ -76,7 +88,7 @@ void ea_sniff_seekingalpha(const char *text, size_t len, ea_sniff *out) {
         if (!l.len) continue;
         content++;
         ea_str co, ex, tk;
-        if (content <= 6 && !tick && ea_lu_ticker(l, &co, &ex, &tk)) tick = ex.len ? 2 : 1;
+        if (content <= 6 && !tick && l.len < 300 && ea_lu_ticker(l, &co, &ex, &tk)) tick = ex.len ? 2 : 1;
         if (ea_lu_is_heading(l, h_exec, 1)) exec = 1;
         else if (ea_lu_is_heading(l, h_anal, 1)) anal = 1;
         else if (ea_lu_is_heading(l, h_qa, 0)) qa = 1;
@@ -84,37 +96,21 @@ void ea_sniff_seekingalpha(const char *text, size_t len, ea_sniff *out) {
         else if (ea_lu_is_heading(l, h_fool, 0) || (l.ptr[l.len - 1] == ':' && ea_lu_is_heading(l, h_fool, 1)) ||
                  ea_find(l, " -- "))
             fool += ea_find(l, " -- ") ? 1 : 3;
-        else if (ea_lu_is_rule(l) && l.len >= 20)
+        else if ((ea_lu_is_rule(l) && l.len >= 20) || numbered_line(l))
             se++;
         else if (bare_name(l))
             bare++;
     }
+    /* the whole signature without header or rosters: the Q&A line, bare
+       "Operator" lines and bare names */
     int score = (tick == 2 ? 45 : tick ? 20 : 0) + (exec ? 25 : 0) + (anal ? 15 : 0) + (qa ? 35 : 0) +
-                (ops ? 10 : 0) + (bare >= 3 ? 5 : 0);
-    if (!qa && !exec && !anal) score = score > 40 ? 40 : score;
+                (ops ? 10 : 0) + (bare >= 3 ? 10 : 0) + (qa && ops && bare >= 3 ? 30 : 0);
+    if (!qa && !exec && !anal) score = ops ? (score > 40 ? 40 : score) : (score > 10 ? 10 : score);
     if (fool >= 3 || se >= 3) score = score > 40 ? 40 : score;
     out->score = score > 96 ? 96 : score;
-    snprintf(out->why, sizeof out->why,
-             "%s%s%s%s%zu 'Operator' lines, %zu bare-name lines", tick == 2 ? "(EXCHANGE:TICKER) title, " : tick ? "(TICKER) title, " : "",
-             exec ? "Executives roster, " : "", anal ? "Analysts roster, " : "",
-             qa ? "Question-and-Answer Session line, " : "", ops, bare);
-}
-
-static void header_line(ea_call *c, ea_str l) {
-    ea_str co, ex, tk;
-    if (ea_lu_ticker(l, &co, &ex, &tk)) {
-        if (!c->info.company.len && co.len) c->info.company = co;
-        if (!c->info.ticker.len) {
-            c->info.ticker = tk;
-            c->info.exchange = ex;
-        }
-        if (!c->info.event_title.len) c->info.event_title = ea_lu_cut_date(l);
-    } else if (!c->info.event_title.len && l.len < 200 &&
-               (ea_ifind(l, "call") || ea_ifind(l, "earnings") || ea_ifind(l, "conference") ||
-                ea_ifind(l, "results") || ea_ifind(l, "presentation"))) {
-        c->info.event_title = ea_lu_cut_date(l);
-    }
-    ea_lu_period_date(c, l);
+    snprintf(out->why, sizeof out->why, "%s%s%s%s%zu 'Operator' lines, %zu bare-name lines",
+             tick == 2 ? "(EXCHANGE:TICKER) title, " : tick ? "(TICKER) title, " : "",
+             exec ? "company roster, " : "", anal ? "analysts roster, " : "", qa ? "Q&A line, " : "", ops, bare);
 }
 
 /* A roster line: "Name - Title" (company list) or "Name - Firm" (analysts),
@@ -190,6 +186,7 @@ int ea_parse_seekingalpha(ea_call *c, size_t start) {
     ea_lu_reader_init(&r, t, start, c->text_len);
     int state = S_HEADER, qa = 0;
     size_t n_roster = 0, n_speakers = 0, unlisted = 0;
+    ea_lu_header hdr = {0, 0};
     while (ea_lu_reader_next(&r)) {
         ea_str l = r.cur.l;
         if (state == S_TAIL) continue;
@@ -222,8 +219,8 @@ int ea_parse_seekingalpha(ea_call *c, size_t start) {
         int32_t who = speaker_line(c, &r, state == S_HEADER, &unlisted);
         if (who == -2) return -1;
         if (state == S_HEADER) {
-            if (who < 0) {
-                header_line(c, l);
+            if (who < 0 && l.len <= 300) {
+                ea_lu_header_line(c, l, &hdr);
                 continue;
             }
             state = S_BODY;

@@ -68,13 +68,12 @@ static int is_streetevents_banner(ea_str l) {
 void ea_sniff_streetevents(const char *text, size_t len, ea_sniff *out) {
     ea_lines it;
     ea_lines_init(&it, text, len < EA_SNIFF_BYTES ? len : EA_SNIFF_BYTES);
-    size_t s, e, rules = 0, numbered = 0, bracketed = 0, headings = 0, content = 0;
+    size_t s, e, rules = 0, numbered = 0, bracketed = 0, headings = 0;
     int banner = 0, prev_rule = 0;
-    ea_str pending = ea_str_make(NULL, 0); /* a line right after a rule */
+    ea_str pending = ea_str_make(NULL, 0); /* a speaker-like line right after a rule */
     while (ea_lines_next(&it, &s, &e) && it.lineno < EA_SNIFF_LINES) {
         ea_str l = ea_trim(ea_str_make(text + s, e - s));
         if (!l.len) continue;
-        content++;
         if (it.lineno <= 12 && is_streetevents_banner(l)) banner = 1;
         if (ea_lu_is_rule(l) && l.len >= 10) {
             rules++;
@@ -85,18 +84,17 @@ void ea_sniff_streetevents(const char *text, size_t len, ea_sniff *out) {
         }
         ea_str rest;
         ea_speaker_line sl;
-        if (strip_number(l, &rest) && ea_speaker_line_parse(l, 1, &sl)) numbered++;
+        int sp = l.len < 200 && ea_speaker_line_parse(l, 1, &sl);
+        if (sp && strip_number(l, &rest)) numbered++;
         if (is_header_word(l)) headings++;
-        pending = prev_rule && !is_header_word(l) && l.len < 200 ? l : ea_str_make(NULL, 0);
+        pending = prev_rule && sp && !is_header_word(l) ? l : ea_str_make(NULL, 0);
         prev_rule = 0;
     }
-    int score = 0;
-    if (banner) score += 60;
-    if (rules >= 2) score += 10;
-    if (bracketed >= 2) score += 15;
-    if (numbered >= 2) score += 15;
-    if (headings >= 2) score += 10;
-    if (!banner && (rules < 4 || (bracketed < 2 && numbered < 2))) score = score > 40 ? 40 : score;
+    /* rule / speaker / rule blocks and "Name, Company - Title [n]" lines are
+       this layout's own; the banner settles it */
+    int score = (banner ? 60 : 0) + (bracketed >= 3 ? 75 : bracketed >= 2 ? 40 : 0) +
+                (numbered >= 3 ? 75 : numbered >= 2 ? 15 : 0) + (headings >= 2 ? 10 : 0) + (rules >= 4 ? 5 : 0);
+    if (!banner && bracketed < 2 && numbered < 3) score = score > 30 ? 30 : score;
     out->score = score > 98 ? 98 : score;
     snprintf(out->why, sizeof out->why,
              "%s%zu rule lines, %zu speaker lines between rules, %zu numbered speaker lines, %zu headings",
@@ -181,7 +179,7 @@ static void header_line(ea_call *c, ea_str l) {
         return;
     char buf[16];
     /* the date line: "APRIL 26, 2016 / 9:00PM GMT" */
-    if (ea_find_date(l, buf, sizeof buf) && (l.len < 48 || ea_find(l, " GMT"))) return;
+    if (l.len < 200 && ea_find_date(l, buf, sizeof buf) && (l.len < 48 || ea_find(l, " GMT"))) return;
     if (!c->info.event_title.len && l.len < 200) {
         c->info.event_title = l;
         company_from_title(c, l);
@@ -336,7 +334,7 @@ int ea_parse_streetevents(ea_call *c, size_t start) {
             state = S_BODY;
         }
         if (state == S_HEADER) {
-            if (!between && !numbered) {
+            if (!between && !numbered && l.len <= 300) {
                 header_line(c, l);
                 continue;
             }

@@ -123,8 +123,10 @@ typedef struct {
  * line of digits (SRT's counters). */
 static void cue_scan(const char *text, size_t len, cue_stats *st) {
     memset(st, 0, sizeof *st);
+    size_t win = len < EA_SNIFF_BYTES ? len : EA_SNIFF_BYTES;
+    if (!ea_find(ea_str_make(text, win), "-->")) return; /* no timing line at all */
     ea_lines it;
-    ea_lines_init(&it, text, len < EA_SNIFF_BYTES ? len : EA_SNIFF_BYTES);
+    ea_lines_init(&it, text, win);
     size_t s, e;
     int prev_digits = 0;
     while (ea_lines_next(&it, &s, &e) && it.lineno < EA_SNIFF_LINES) {
@@ -144,7 +146,10 @@ static void cue_scan(const char *text, size_t len, cue_stats *st) {
         }
         prev_digits = 1;
         for (size_t k = l.s; k < l.e; k++)
-            if (!ea_is_digit((unsigned char)text[k])) prev_digits = 0;
+            if (!ea_is_digit((unsigned char)text[k])) {
+                prev_digits = 0;
+                break;
+            }
     }
 }
 
@@ -182,13 +187,13 @@ void ea_sniff_srt(const char *text, size_t len, ea_sniff *out) {
 
 typedef struct {
     ea_call *c;
-    int vtt;
     /* current cue */
     double t0, t1;
     size_t cue_at;   /* its identifier or timing line: where a turn starts */
     size_t seg_at;   /* where the next turn would start inside the cue */
     int cue_text;    /* text emitted from this cue yet */
     int cue_voice;   /* the cue has a voice tag */
+    unsigned cue_line; /* lines of text read from it */
     unsigned long cue_no;
     /* speaker */
     int32_t who;     /* -1: unknown */
@@ -234,6 +239,8 @@ static int prefix_name_ok(ea_str s) {
             i++;
         }
         if (++words > 5) return 0;
+        /* a CJK name is short: "主持人", "张三", not "总的来说我们认为" */
+        if (ea_is_upper(p[ws]) == 0 && p[ws] >= 0x80 && i - ws > 18) return 0;
         unsigned char c0 = p[ws];
         if (!(ea_is_upper(c0) || ea_is_digit(c0) || c0 >= 0x80 || c0 == '(') &&
             !is_particle(ea_str_make(s.ptr + ws, i - ws)))
@@ -269,15 +276,16 @@ static int32_t speaker_for(cues *q, ea_str name) {
     if (q->who >= 0 && q->who_name.len == name.len && memcmp(q->who_name.ptr, name.ptr, name.len) == 0)
         return q->who;
     ea_speaker_line sl;
-    int32_t w;
-    if (ea_speaker_line_parse(name, 1, &sl)) {
-        w = ea_b_participant(q->c, sl.name, sl.title, sl.affil, sl.role, sl.from);
-    } else {
-        /* a one-word label can say the role: "Operator", "Host", "主持人" */
-        ea_role r = memchr(name.ptr, ' ', name.len) ? EA_ROLE_UNKNOWN : ea_role_from_title(name);
-        w = ea_b_participant(q->c, name, ea_str_make(NULL, 0), ea_str_make(NULL, 0), r,
-                             r ? EA_FROM_NAME : EA_FROM_NONE);
+    if (!ea_speaker_line_parse(name, 1, &sl)) {
+        memset(&sl, 0, sizeof sl);
+        sl.name = name;
     }
+    /* a one-word label can say the role: "Host", "主持人" */
+    if (sl.role == EA_ROLE_UNKNOWN && !memchr(sl.name.ptr, ' ', sl.name.len)) {
+        sl.role = ea_role_from_title(sl.name);
+        sl.from = sl.role != EA_ROLE_UNKNOWN ? EA_FROM_NAME : EA_FROM_NONE;
+    }
+    int32_t w = ea_b_participant(q->c, sl.name, sl.title, sl.affil, sl.role, sl.from);
     if (w < 0) return -2;
     q->who_name = name;
     return w;
@@ -357,11 +365,31 @@ static int tag(cues *q, size_t s, size_t e, size_t at) {
     return 0;
 }
 
-/* One line of cue text: runs between tags; a "Name:" prefix on the first
- * run when the cue has no voice tag. */
+/* A run of plain text [run, end) of a cue line. The line's first run may
+ * open with "Name:" when the cue has no voice tag: any name on the cue's
+ * first line, a known one on later lines ("Revenue: up 5%" is text). */
+static int text_run(cues *q, size_t run, size_t end, int *first) {
+    const char *t = q->c->text;
+    size_t from = run;
+    if (*first && !q->cue_voice) {
+        ea_str nm;
+        size_t after = name_prefix(t, run, end, &nm);
+        if (after && (q->cue_line == 0 || ea_b_find_participant(q->c, nm) >= 0)) {
+            int32_t w = speaker_for(q, nm);
+            if (w == -2) return -1;
+            if (w != q->who) q->seg_at = run;
+            q->who = w;
+            from = after;
+        }
+    }
+    if (ea_trim(ea_str_make(t + run, end - run)).len) *first = 0;
+    return emit(q, from, end);
+}
+
+/* One line of cue text: the runs between tags. */
 static int text_line(cues *q, size_t s, size_t e) {
     const char *t = q->c->text;
-    size_t run = s, gt = 0, rb = 0; /* next '>' / '}' at or after p (0: not looked yet) */
+    size_t run = s, gt = 0, rb = 0; /* next '>' / '}' at or after p, once looked for */
     int gt_none = 0, rb_none = 0, first = 1;
     size_t p = s;
     while (p < e) {
@@ -387,41 +415,13 @@ static int text_line(cues *q, size_t s, size_t e) {
             p++;
             continue;
         }
-        if (run < p) {
-            size_t from = run;
-            if (first && !q->cue_voice) {
-                ea_str nm;
-                size_t after = name_prefix(t, run, p, &nm);
-                if (after) {
-                    int32_t w = speaker_for(q, nm);
-                    if (w == -2) return -1;
-                    if (w != q->who) q->seg_at = run;
-                    q->who = w;
-                    from = after;
-                }
-            }
-            if (ea_trim(ea_str_make(t + run, p - run)).len) first = 0;
-            if (emit(q, from, p)) return -1;
-        }
+        if (run < p && text_run(q, run, p, &first)) return -1;
         if (ch == '<' && tag(q, p + 1, close, p)) return -1;
         p = close + 1;
         run = p;
     }
-    if (run < e) {
-        size_t from = run;
-        if (first && !q->cue_voice) {
-            ea_str nm;
-            size_t after = name_prefix(t, run, e, &nm);
-            if (after) {
-                int32_t w = speaker_for(q, nm);
-                if (w == -2) return -1;
-                if (w != q->who) q->seg_at = run;
-                q->who = w;
-                from = after;
-            }
-        }
-        if (emit(q, from, e)) return -1;
-    }
+    if (run < e && text_run(q, run, e, &first)) return -1;
+    q->cue_line++;
     return 0;
 }
 
@@ -430,13 +430,18 @@ static void problem(cues *q, size_t *count, size_t at, const char *what) {
     if (++*count <= MAX_WARN) ea_b_warn(q->c, "%s at byte %zu: skipped", what, at);
 }
 
-/* Identifiers are one short token ("12", "a3f-9"): what can stand before a
- * timing line when a blank line is missing. */
+/* What can stand before a timing line when a blank line is missing: a
+ * cue identifier such as "12" or "1c2a9f3e-0001/12-0" (one short token
+ * with a digit), not a word of cue text such as "Yes." */
 static int looks_like_id(const char *t, const line_t *l) {
     if (l->e - l->s > 64) return 0;
-    for (size_t k = l->s; k < l->e; k++)
-        if (t[k] == ' ' || t[k] == '\t') return 0;
-    return 1;
+    int digit = 0;
+    for (size_t k = l->s; k < l->e; k++) {
+        unsigned char ch = (unsigned char)t[k];
+        if (ea_is_digit(ch)) digit = 1;
+        else if (!ea_is_alpha(ch) && ch != '-' && ch != '_' && ch != '/') return 0;
+    }
+    return digit;
 }
 
 static int block_keyword(const char *t, const line_t *l, const char *kw) {
@@ -450,7 +455,6 @@ static int parse_cues(ea_call *c, size_t start, int vtt) {
     cues q;
     memset(&q, 0, sizeof q);
     q.c = c;
-    q.vtt = vtt;
     q.who = -1;
     q.turn_who = -1;
     enum { M_START, M_CUE, M_SKIP } mode = M_START;
@@ -483,6 +487,7 @@ static int parse_cues(ea_call *c, size_t start, int vtt) {
             q.cue_at = id_at != SIZE_MAX ? id_at : cur.s;
             q.seg_at = q.cue_at;
             q.cue_text = q.cue_voice = 0;
+            q.cue_line = 0;
             q.cue_no++;
             cues_read++;
             id_at = SIZE_MAX;

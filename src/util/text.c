@@ -22,41 +22,32 @@ ea_str ea_trim(ea_str s) {
     return ea_str_make(s.ptr ? s.ptr + a : s.ptr, b - a);
 }
 
-int ea_ieq(ea_str a, const char *lit) {
-    size_t n = strlen(lit);
-    if (a.len != n) return 0;
-    for (size_t i = 0; i < n; i++)
-        if (ea_lower((unsigned char)a.ptr[i]) != ea_lower((unsigned char)lit[i])) return 0;
-    return 1;
-}
-
-int ea_istarts(ea_str a, const char *lit) {
-    size_t n = strlen(lit);
-    if (a.len < n) return 0;
-    for (size_t i = 0; i < n; i++)
-        if (ea_lower((unsigned char)a.ptr[i]) != ea_lower((unsigned char)lit[i])) return 0;
-    return 1;
-}
-
-int ea_iends(ea_str a, const char *lit) {
-    size_t n = strlen(lit);
-    if (a.len < n) return 0;
-    return ea_istarts(ea_str_make(a.ptr + a.len - n, n), lit);
-}
-
 int ea_starts(ea_str a, const char *lit) {
     size_t n = strlen(lit);
     return a.len >= n && memcmp(a.ptr, lit, n) == 0;
 }
 
+/* Hot (keyword scans over every line): find candidates for the first byte
+ * cheaply, then compare the rest in place. */
 const char *ea_ifind(ea_str hay, const char *lit) {
     size_t n = strlen(lit);
     if (n == 0) return hay.ptr;
     if (hay.len < n) return NULL;
-    unsigned char f = ea_lower((unsigned char)lit[0]);
-    for (size_t i = 0; i + n <= hay.len; i++) {
-        if (ea_lower((unsigned char)hay.ptr[i]) != f) continue;
-        if (ea_istarts(ea_str_make(hay.ptr + i, n), lit)) return hay.ptr + i;
+    const unsigned char *l = (const unsigned char *)lit;
+    const unsigned char *p = (const unsigned char *)hay.ptr, *last = p + (hay.len - n);
+    unsigned char f = ea_lower(l[0]);
+    int letter = ea_is_lower(f);
+    for (; p <= last; p++) {
+        if (letter) {
+            /* a letter in either case: c | 0x20 is f only for f and its capital */
+            if ((unsigned char)(*p | 0x20) != f) continue;
+        } else {
+            p = memchr(p, f, (size_t)(last - p) + 1);
+            if (!p) return NULL;
+        }
+        size_t k = 1;
+        while (k < n && ea_lower(p[k]) == ea_lower(l[k])) k++;
+        if (k == n) return (const char *)p;
     }
     return NULL;
 }

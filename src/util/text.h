@@ -3,6 +3,7 @@
 #define EA_TEXT_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "earnest/earnest.h"
 
@@ -29,9 +30,18 @@ static inline ea_str ea_str_make(const char *p, size_t n) {
 /* Trim ASCII white space and U+3000 / U+00A0 on both ends. */
 ea_str ea_trim(ea_str s);
 /* ASCII case-insensitive equality / prefix / containment. */
-int ea_ieq(ea_str a, const char *lit);
-int ea_istarts(ea_str a, const char *lit);
-int ea_iends(ea_str a, const char *lit);
+static inline int ea_istarts(ea_str a, const char *lit) {
+    size_t n = strlen(lit); /* inline: folds to a constant for literals */
+    if (a.len < n) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (ea_lower((unsigned char)a.ptr[i]) != ea_lower((unsigned char)lit[i])) return 0;
+    return 1;
+}
+static inline int ea_ieq(ea_str a, const char *lit) { return a.len == strlen(lit) && ea_istarts(a, lit); }
+static inline int ea_iends(ea_str a, const char *lit) {
+    size_t n = strlen(lit);
+    return a.len >= n && ea_istarts(ea_str_make(a.ptr + a.len - n, n), lit);
+}
 const char *ea_ifind(ea_str hay, const char *lit);
 int ea_starts(ea_str a, const char *lit);
 const char *ea_find(ea_str hay, const char *lit);

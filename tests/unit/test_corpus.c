@@ -38,9 +38,9 @@ static long num(const char *s) { return strtol(s, NULL, 10); }
 
 static int starts(ea_str s, const char *lit) {
     size_t n = strlen(lit);
-    return s.len >= n && memcmp(s.ptr, lit, n) == 0;
+    return s.len >= n && (n == 0 || memcmp(s.ptr, lit, n) == 0);
 }
-static int eq(ea_str s, const char *lit) { return s.len == strlen(lit) && memcmp(s.ptr, lit, s.len) == 0; }
+static int eq(ea_str s, const char *lit) { return s.len == strlen(lit) && (s.len == 0 || memcmp(s.ptr, lit, s.len) == 0); }
 
 static int find_part(const ea_call *c, const char *name) {
     for (size_t i = 0; i < ea_call_participant_count(c); i++)
