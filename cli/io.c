@@ -33,7 +33,8 @@ int ea_cli_read(const char *path, size_t max, char **data, size_t *len) {
         return EXIT_INPUT_UNREADABLE;
     }
     struct stat st;
-    if (fstat(fileno(f), &st) == 0) {
+    int have_st = fstat(fileno(f), &st) == 0;
+    if (have_st) {
         if (S_ISDIR(st.st_mode)) {
             fprintf(stderr, "earnest: %s: is a directory, not a transcript file\n", path);
             if (!is_stdin) fclose(f);
@@ -47,7 +48,7 @@ int ea_cli_read(const char *path, size_t max, char **data, size_t *len) {
         }
     }
     size_t cap = 1 << 16, n = 0;
-    if (S_ISREG(st.st_mode) && st.st_size > 0) cap = (size_t)st.st_size + 1;
+    if (have_st && S_ISREG(st.st_mode) && st.st_size > 0) cap = (size_t)st.st_size + 1;
     char *buf = malloc(cap);
     if (!buf) {
         if (!is_stdin) fclose(f);

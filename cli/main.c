@@ -20,6 +20,9 @@ static const char usage_text[] =
     "      --explain        say which layout was detected and why\n"
     "  facts FILE       every number that matters, with its meaning and source\n"
     "      --table          aligned text (default)   --json   --csv\n"
+    "  digest FILE      what matters in the call\n"
+    "      --bullets        short headline bullets, one a line\n"
+    "      --cite           end each bullet with its [n] citation\n"
     "\n"
     "options for every command:\n"
     "  --format NAME      force the layout: speaker, streetevents, seekingalpha, fool,\n"
@@ -47,7 +50,7 @@ typedef struct {
     const char *cmd, *file, *out, *encoding;
     ea_layout layout;
     size_t max_size;
-    int json, pretty, sentences, explain, lossy, quiet, csv, table;
+    int json, pretty, sentences, explain, lossy, quiet, csv, table, bullets, cite;
 } opts_t;
 
 static int usage_error(const char *what, const char *arg) {
@@ -82,6 +85,10 @@ static int parse_args(int argc, char **argv, opts_t *o) {
             exit(0);
         } else if (!strcmp(a, "--json")) {
             o->json = 1;
+        } else if (!strcmp(a, "--bullets")) {
+            o->bullets = 1;
+        } else if (!strcmp(a, "--cite")) {
+            o->cite = 1;
         } else if (!strcmp(a, "--csv")) {
             o->csv = 1;
         } else if (!strcmp(a, "--table")) {
@@ -235,6 +242,36 @@ static int cmd_facts(const opts_t *o) {
     return rc;
 }
 
+static int cmd_digest(const opts_t *o) {
+    ea_call *call = NULL;
+    int rc = load(o, &call);
+    if (rc) return rc;
+    ea_facts *facts = NULL;
+    ea_error err;
+    memset(&err, 0, sizeof err);
+    ea_status st = ea_facts_extract(call, &facts, &err);
+    if (st != EA_OK) {
+        ea_cli_report(o->file, &err);
+        ea_call_free(call);
+        return ea_cli_exit_for(st);
+    }
+    ea_out out;
+    rc = ea_out_open(&out, o->out);
+    if (rc == 0) {
+        st = ea_digest_write_bullets(call, facts, o->cite ? EA_BULLETS_CITE : 0, ea_out_write, &out);
+        if (st != EA_OK) {
+            ea_out_abort(&out);
+            fprintf(stderr, "earnest: cannot write output\n");
+            rc = EXIT_OUTPUT;
+        } else {
+            rc = ea_out_commit(&out);
+        }
+    }
+    ea_facts_free(facts);
+    ea_call_free(call);
+    return rc;
+}
+
 int main(int argc, char **argv) {
     opts_t o;
     int rc = parse_args(argc, argv, &o);
@@ -246,6 +283,10 @@ int main(int argc, char **argv) {
     if (!strcmp(o.cmd, "facts")) {
         if (!o.file) return usage_error("facts needs a FILE (or - for standard input)", NULL);
         return cmd_facts(&o);
+    }
+    if (!strcmp(o.cmd, "digest")) {
+        if (!o.file) return usage_error("digest needs a FILE (or - for standard input)", NULL);
+        return cmd_digest(&o);
     }
     return usage_error("unknown command", o.cmd);
 }

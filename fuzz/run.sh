@@ -42,13 +42,15 @@ for t in $targets; do
   dirs="$work"
   [ -d "$seeds" ] && dirs="$dirs $seeds"
   dirs="$dirs $shared"
+  dict=""
+  [ -f "$src/fuzz/earnest.dict" ] && dict="-dict=$src/fuzz/earnest.dict"
   log="$build/fuzz-artifacts/$name.log"
   echo "fuzz: $name for ${secs}s (log: $log)"
   # shellcheck disable=SC2086
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1} \
   UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
     "$t" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -max_total_time="$secs" \
-      -print_final_stats=1 -artifact_prefix="$build/fuzz-artifacts/$name-" \
+      -print_final_stats=1 -artifact_prefix="$build/fuzz-artifacts/$name-" $dict \
       $dirs >"$log" 2>&1
   rc=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)

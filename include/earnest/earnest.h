@@ -361,6 +361,17 @@ ea_status ea_facts_write_json(const ea_facts *f, unsigned flags, ea_write_fn wri
 ea_status ea_facts_write_csv(const ea_facts *f, ea_write_fn write, void *ctx);
 ea_status ea_facts_write_table(const ea_facts *f, ea_write_fn write, void *ctx);
 
+/* ---- digest ------------------------------------------------------------ */
+
+#define EA_BULLETS_CITE 0x1u /* end each bullet with its [n] citation */
+
+/* Headline bullets in the short-line style of wire-service summaries, one
+ * a line ("q1 revenue fell 23 percent to $40.7 million."): the quarter's
+ * EPS and revenue, and the guidance. Every number is one the call states.
+ * `facts` must come from `call`. */
+ea_status ea_digest_write_bullets(const ea_call *call, const ea_facts *facts, unsigned flags, ea_write_fn write,
+                                  void *ctx);
+
 #ifdef __cplusplus
 }
 #endif

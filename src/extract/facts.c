@@ -270,15 +270,24 @@ static int relative_year(const char *p, const char *end, const callp_t *cp, size
     return cp->year + dy;
 }
 
+/* The letters a period expression can start with (first, second, third,
+ * fourth, Q1, full, fiscal, FY, annual, the, this, last, next, prior,
+ * previous, preceding, current, ...). */
+static int period_letter(unsigned char c) {
+    switch (c) {
+    case 'f': case 's': case 't': case 'q': case 'a': case 'l': case 'n': case 'p': case 'c': return 1;
+    default: return 0;
+    }
+}
+
 /* Scan a sentence for period expressions. `forward`: the sentence speaks of
  * the future (guidance). */
 static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward, events_t *ev) {
     const char *end = s + n;
     for (const char *p = s; p < end && ev->np < MAX_EV / 2; p++) {
         if (p > s && ea_is_alnum((unsigned char)p[-1]) && (unsigned char)*p < 0x80) continue;
-        /* the letters a period expression can start with */
         unsigned char c0 = ea_lower((unsigned char)*p);
-        if (c0 < 0x80 && !ea_is_digit(c0) && !strchr("fstqalnpc", c0)) continue;
+        if (c0 < 0x80 && !ea_is_digit(c0) && !period_letter(c0)) continue;
         period_ev pe;
         memset(&pe, 0, sizeof pe);
         size_t k = 0, u = 0;
@@ -437,29 +446,51 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
 
 /* ---- scanning a sentence ---------------------------------------------- */
 
-/* Cue words by first byte (lower-cased): the scan tries only the few that
- * can match. Built once. */
+/* Cue words by their first two bytes (lower-cased), hashed into buckets:
+ * the scan tries only the few that can match, in table order within a
+ * bucket (the first cue that matches wins), and rejects most of those on
+ * their length and second byte before comparing the rest. Built once. */
 #define N_CUES (sizeof cue_words / sizeof cue_words[0])
-static uint16_t cue_first[257]; /* cue_first[b] .. cue_first[b+1]: indices in cue_order */
-static uint16_t cue_order[N_CUES];
-static uint8_t cue_len[N_CUES];
+#define CUE_BUCKETS 1024
+typedef struct {
+    uint16_t i;  /* index in cue_words */
+    uint8_t len; /* strlen(cue_words[i].w) */
+    uint8_t c0;  /* its first byte, lower-cased */
+    uint8_t c1;  /* its second byte, lower-cased */
+} cue_ix;
+static uint16_t cue_first[CUE_BUCKETS + 1]; /* bucket h: cue_order[cue_first[h] .. cue_first[h + 1]) */
+static cue_ix cue_order[N_CUES];
+static int cue_one_bucket; /* a cue of one byte: all cues in bucket 0 */
 static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
 
+static size_t cue_bucket(unsigned char b0, unsigned char b1) {
+    return cue_one_bucket ? 0 : ((size_t)ea_lower(b0) * 67 + ea_lower(b1)) & (CUE_BUCKETS - 1);
+}
+
 static void build_cue_index(void) {
-    size_t count[256] = {0};
+    for (size_t i = 0; i < N_CUES; i++)
+        if (strlen(cue_words[i].w) < 2) cue_one_bucket = 1;
+    static uint16_t count[CUE_BUCKETS];
     for (size_t i = 0; i < N_CUES; i++) {
-        count[ea_lower((unsigned char)cue_words[i].w[0])]++;
-        cue_len[i] = (uint8_t)strlen(cue_words[i].w);
+        const unsigned char *w = (const unsigned char *)cue_words[i].w;
+        count[cue_bucket(w[0], w[0] ? w[1] : 0)]++;
     }
     size_t at = 0;
-    for (int b = 0; b < 256; b++) {
-        cue_first[b] = (uint16_t)at;
-        at += count[b];
+    for (size_t h = 0; h < CUE_BUCKETS; h++) {
+        cue_first[h] = (uint16_t)at;
+        at += count[h];
     }
-    cue_first[256] = (uint16_t)at;
-    size_t fill[256];
-    for (int b = 0; b < 256; b++) fill[b] = cue_first[b];
-    for (size_t i = 0; i < N_CUES; i++) cue_order[fill[ea_lower((unsigned char)cue_words[i].w[0])]++] = (uint16_t)i;
+    cue_first[CUE_BUCKETS] = (uint16_t)at;
+    static uint16_t fill[CUE_BUCKETS];
+    memcpy(fill, cue_first, sizeof fill);
+    for (size_t i = 0; i < N_CUES; i++) {
+        const unsigned char *w = (const unsigned char *)cue_words[i].w;
+        cue_ix *x = &cue_order[fill[cue_bucket(w[0], w[0] ? w[1] : 0)]++];
+        x->i = (uint16_t)i;
+        x->len = (uint8_t)strlen(cue_words[i].w);
+        x->c0 = ea_lower(w[0]);
+        x->c1 = w[0] ? ea_lower(w[1]) : 0;
+    }
 }
 
 static void scan_words(const struct ea_lexicon *lx, const char *s, size_t n, events_t *ev) {
@@ -482,13 +513,14 @@ static void scan_words(const struct ea_lexicon *lx, const char *s, size_t n, eve
             adv = hit.len;
         }
         /* cue words (they may overlap metric phrases: "growth" is both) */
-        if (ev->nc < MAX_EV) {
-            unsigned char lc = ea_lower(c);
-            for (size_t o = cue_first[lc]; o < cue_first[lc + 1]; o++) {
-                size_t i = cue_order[o];
+        if (ev->nc < MAX_EV && (cue_one_bucket || end - p >= 2)) {
+            size_t h = cue_bucket(c, end - p >= 2 ? (unsigned char)p[1] : 0);
+            for (size_t o = cue_first[h]; o < cue_first[h + 1]; o++) {
+                const cue_ix *x = &cue_order[o];
+                size_t i = x->i, k = x->len;
+                if ((size_t)(end - p) < k || ea_lower(c) != x->c0) continue;
+                if (k >= 2 && ea_lower((unsigned char)p[1]) != x->c1) continue;
                 const char *w = cue_words[i].w;
-                size_t k = cue_len[i];
-                if ((size_t)(end - p) < k) continue;
                 size_t j = 1;
                 while (j < k && ea_lower((unsigned char)p[j]) == ea_lower((unsigned char)w[j])) j++;
                 if (j < k || (ea_is_alpha((unsigned char)w[k - 1]) && p + k < end && ea_is_alnum((unsigned char)p[k])))

@@ -2,6 +2,7 @@
 #include "qty.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -54,19 +55,31 @@ EA_INLINE static size_t raw_at(cp_t p, cp_t end, const char *lit) {
     return (size_t)(end - p) >= n && memcmp(p, lit, n) == 0 ? n : 0;
 }
 
-/* The literal ends right before q (with optional spaces between). Returns
- * the start of the literal or NULL. Word boundary before it for letters. */
-EA_INLINE static cp_t lit_before(cp_t b, cp_t q, const char *lit) {
+/* A literal with its length, for tables: the scans below try every entry
+ * of a table at every number, and strlen() of each would dominate. */
+typedef struct {
+    const char *s;
+    size_t n;
+} lit_t;
+#define LIT(x) {x, sizeof(x) - 1}
+
+/* The literal lit[0..n) ends right before q (with optional spaces between).
+ * Returns the start of the literal or NULL. Word boundary before it for
+ * letters. */
+EA_INLINE static cp_t lit_before_n(cp_t b, cp_t q, const char *lit, size_t n) {
     while (q > b && q[-1] == ' ') q--;
     if (q == b) return NULL;
-    size_t n = strlen(lit); /* folded for literals; tables pay once per call */
     if ((size_t)(q - b) < n) return NULL;
+    /* most tries end at the last byte; check it before the rest */
+    if (ea_lower(q[-1]) != ea_lower((unsigned char)lit[n - 1])) return NULL;
     cp_t s = q - n;
     for (size_t i = 0; i < n; i++)
         if (ea_lower(s[i]) != ea_lower((unsigned char)lit[i])) return NULL;
     if (ea_is_alpha((unsigned char)lit[0]) && s > b && ea_is_alpha(s[-1])) return NULL;
     return s;
 }
+/* For a string literal argument (the length folds to a constant). */
+EA_INLINE static cp_t lit_before(cp_t b, cp_t q, const char *lit) { return lit_before_n(b, q, lit, strlen(lit)); }
 
 static cp_t skip_sp(cp_t p, cp_t end) {
     while (p < end && (*p == ' ' || *p == '\t')) p++;
@@ -97,37 +110,44 @@ static const scale_t scales_zh[] = {{"千万", 1e7}, {"千萬", 1e7}, {"百万",
 typedef struct {
     const char *lit;
     const char *code;
+    size_t n; /* strlen(lit) */
 } cur_t;
+#define CUR(lit, code) {lit, code, sizeof(lit) - 1}
 
 /* Before a number. Longer first. */
 static const cur_t cur_before[] = {
-    {"US$", "USD"}, {"NT$", "TWD"}, {"HK$", "HKD"}, {"C$", "CAD"}, {"A$", "AUD"}, {"S$", "SGD"},
-    {"R$", "BRL"},  {"$", "USD"},   {"\xE2\x82\xAC", "EUR"}, {"\xC2\xA3", "GBP"},
-    {"\xC2\xA5", "JPY"}, {"\xEF\xBF\xA5", "CNY"}, {"RMB", "CNY"}, {"USD", "USD"}, {"EUR", "EUR"},
-    {"GBP", "GBP"}, {"JPY", "JPY"}, {"CNY", "CNY"}, {"HKD", "HKD"}, {"TWD", "TWD"}, {"CAD", "CAD"},
-    {"INR", "INR"}, {"Rs.", "INR"}, {"Rs", "INR"}, {"CHF", "CHF"}, {"SEK", "SEK"}};
+    CUR("US$", "USD"), CUR("NT$", "TWD"), CUR("HK$", "HKD"), CUR("C$", "CAD"), CUR("A$", "AUD"),
+    CUR("S$", "SGD"), CUR("R$", "BRL"), CUR("$", "USD"), CUR("\xE2\x82\xAC", "EUR"),
+    CUR("\xC2\xA3", "GBP"), CUR("\xC2\xA5", "JPY"), CUR("\xEF\xBF\xA5", "CNY"), CUR("RMB", "CNY"),
+    CUR("USD", "USD"), CUR("EUR", "EUR"), CUR("GBP", "GBP"), CUR("JPY", "JPY"), CUR("CNY", "CNY"),
+    CUR("HKD", "HKD"), CUR("TWD", "TWD"), CUR("CAD", "CAD"), CUR("INR", "INR"), CUR("Rs.", "INR"),
+    CUR("Rs", "INR"), CUR("CHF", "CHF"), CUR("SEK", "SEK")};
 
 /* After a number (and its scale). */
 static const cur_t cur_after_zh[] = {
-    {"美元", "USD"}, {"美金", "USD"}, {"人民币", "CNY"}, {"人民幣", "CNY"}, {"元人民币", "CNY"},
-    {"港元", "HKD"}, {"港币", "HKD"}, {"港幣", "HKD"}, {"新台币", "TWD"}, {"新台幣", "TWD"},
-    {"台币", "TWD"}, {"台幣", "TWD"}, {"日元", "JPY"}, {"日圓", "JPY"}, {"欧元", "EUR"},
-    {"歐元", "EUR"}, {"英镑", "GBP"}, {"英鎊", "GBP"}, {"元", "CNY"}};
-static const cur_t cur_after_en[] = {{"dollars", "USD"}, {"euros", "EUR"}, {"yuan", "CNY"},
-                                     {"renminbi", "CNY"}, {"yen", "JPY"}, {"pounds", "GBP"},
-                                     {"USD", "USD"}, {"EUR", "EUR"}, {"RMB", "CNY"}};
+    CUR("美元", "USD"), CUR("美金", "USD"), CUR("人民币", "CNY"), CUR("人民幣", "CNY"), CUR("元人民币", "CNY"),
+    CUR("港元", "HKD"), CUR("港币", "HKD"), CUR("港幣", "HKD"), CUR("新台币", "TWD"), CUR("新台幣", "TWD"),
+    CUR("台币", "TWD"), CUR("台幣", "TWD"), CUR("日元", "JPY"), CUR("日圓", "JPY"), CUR("欧元", "EUR"),
+    CUR("歐元", "EUR"), CUR("英镑", "GBP"), CUR("英鎊", "GBP"), CUR("元", "CNY")};
+static const cur_t cur_after_en[] = {CUR("dollars", "USD"), CUR("euros", "EUR"), CUR("yuan", "CNY"),
+                                     CUR("renminbi", "CNY"), CUR("yen", "JPY"), CUR("pounds", "GBP"),
+                                     CUR("USD", "USD"), CUR("EUR", "EUR"), CUR("RMB", "CNY")};
 
 /* Words before a number that make it a name, rank or reference, not a
  * value: "DOCSIS 3.1", "Form 10", "slide 7", "top 10 customers". */
-static const char *const not_value_before[] = {
-    "docsis", "form", "slide", "slides", "page", "pages", "gen", "generation", "version",
-    "tier", "phase", "item", "items", "note", "rule", "section", "chapter", "top", "no.",
-    "number", "#", "wi-fi", "pcie", "usb", "iphone", "windows", "series", "model", "class",
-    "level", "stage", "covid-", "covid", "exhibit", "schedule", "part", "line", "step",
-    "release", "build", "lte", "ddr", "gddr", "hbm", "nvlink", "ethernet", "h", "rev",
-    "route", "highway", "table", "figure", "appendix", "article", "region", "zone", "room",
-    "suite", "box", "unit", "building", "floor", "x", "gpt-", "llama", "ieee", "iso",
-    "tpu", "tpu v", "v", "ai", "ios", "android", "type", "grade", "cat", "category"};
+static const lit_t not_value_before[] = {
+    LIT("docsis"), LIT("form"), LIT("slide"), LIT("slides"), LIT("page"), LIT("pages"), LIT("gen"),
+    LIT("generation"), LIT("version"), LIT("tier"), LIT("phase"), LIT("item"), LIT("items"),
+    LIT("note"), LIT("rule"), LIT("section"), LIT("chapter"), LIT("top"), LIT("no."), LIT("number"),
+    LIT("#"), LIT("wi-fi"), LIT("pcie"), LIT("usb"), LIT("iphone"), LIT("windows"), LIT("series"),
+    LIT("model"), LIT("class"), LIT("level"), LIT("stage"), LIT("covid-"), LIT("covid"),
+    LIT("exhibit"), LIT("schedule"), LIT("part"), LIT("line"), LIT("step"), LIT("release"),
+    LIT("build"), LIT("lte"), LIT("ddr"), LIT("gddr"), LIT("hbm"), LIT("nvlink"), LIT("ethernet"),
+    LIT("h"), LIT("rev"), LIT("route"), LIT("highway"), LIT("table"), LIT("figure"),
+    LIT("appendix"), LIT("article"), LIT("region"), LIT("zone"), LIT("room"), LIT("suite"),
+    LIT("box"), LIT("unit"), LIT("building"), LIT("floor"), LIT("x"), LIT("gpt-"), LIT("llama"),
+    LIT("ieee"), LIT("iso"), LIT("tpu"), LIT("tpu v"), LIT("v"), LIT("ai"), LIT("ios"),
+    LIT("android"), LIT("type"), LIT("grade"), LIT("cat"), LIT("category")};
 
 /* Words after a number that make it a technical quantity, not money. */
 static const char *const tech_after[] = {
@@ -148,10 +168,117 @@ static const char *const tech_zh[] = {"太比特", "吉比特", "兆比特", "�
                                       "分鐘", "天", "周", "週", "个月", "個月", "多年", "多個月", "多个月",
                                       "通道", "层", "層", "代", "nm", "G", "T"};
 
-static const char *const months[] = {"january", "february", "march", "april", "may", "june",
-                                     "july", "august", "september", "october", "november",
-                                     "december", "jan", "feb", "mar", "apr", "jun", "jul",
-                                     "aug", "sep", "sept", "oct", "nov", "dec"};
+static const lit_t months[] = {
+    LIT("january"), LIT("february"), LIT("march"), LIT("april"), LIT("may"), LIT("june"),
+    LIT("july"), LIT("august"), LIT("september"), LIT("october"), LIT("november"), LIT("december"),
+    LIT("jan"), LIT("feb"), LIT("mar"), LIT("apr"), LIT("jun"), LIT("jul"), LIT("aug"), LIT("sep"),
+    LIT("sept"), LIT("oct"), LIT("nov"), LIT("dec")};
+
+#define AP(w, f) {LIT(w), f}
+/* Approximation and bounds words before a number; the first that fits wins
+ * ("just over" before "over"). */
+static const struct {
+    lit_t w;
+    unsigned f;
+} approx_words[] = {
+    AP("approximately", EA_Q_APPROX), AP("approx.", EA_Q_APPROX), AP("about", EA_Q_APPROX),
+    AP("around", EA_Q_APPROX), AP("roughly", EA_Q_APPROX), AP("nearly", EA_Q_APPROX),
+    AP("almost", EA_Q_APPROX), AP("close to", EA_Q_APPROX), AP("circa", EA_Q_APPROX),
+    AP("some", EA_Q_APPROX), AP("~", EA_Q_APPROX), AP("just over", EA_Q_APPROX | EA_Q_MORE),
+    AP("just under", EA_Q_APPROX | EA_Q_LESS), AP("more than", EA_Q_APPROX | EA_Q_MORE),
+    AP("over", EA_Q_APPROX | EA_Q_MORE), AP("in excess of", EA_Q_APPROX | EA_Q_MORE),
+    AP("at least", EA_Q_APPROX | EA_Q_MORE), AP("upwards of", EA_Q_APPROX | EA_Q_MORE),
+    AP("north of", EA_Q_APPROX | EA_Q_MORE), AP("less than", EA_Q_APPROX | EA_Q_LESS),
+    AP("under", EA_Q_APPROX | EA_Q_LESS), AP("up to", EA_Q_APPROX | EA_Q_LESS),
+    AP("below", EA_Q_APPROX | EA_Q_LESS), AP("约", EA_Q_APPROX), AP("約", EA_Q_APPROX),
+    AP("大约", EA_Q_APPROX), AP("大約", EA_Q_APPROX), AP("近", EA_Q_APPROX), AP("将近", EA_Q_APPROX),
+    AP("將近", EA_Q_APPROX), AP("超过", EA_Q_APPROX | EA_Q_MORE), AP("超過", EA_Q_APPROX | EA_Q_MORE),
+    AP("逾", EA_Q_APPROX | EA_Q_MORE), AP("不到", EA_Q_APPROX | EA_Q_LESS), AP("接近", EA_Q_APPROX)};
+#undef AP
+
+/* Words that can start a number in words, by first letter. */
+static const lit_t number_starts[26][8] = {
+    ['a' - 'a'] = {LIT("a")},
+    ['d' - 'a'] = {LIT("double")},
+    ['e' - 'a'] = {LIT("eight"), LIT("eleven"), LIT("eighteen"), LIT("eighty")},
+    ['f' - 'a'] = {LIT("four"), LIT("five"), LIT("fourteen"), LIT("fifteen"), LIT("forty"), LIT("fifty")},
+    ['h' - 'a'] = {LIT("hundred"), LIT("half"), LIT("high")},
+    ['l' - 'a'] = {LIT("low")},
+    ['m' - 'a'] = {LIT("mid")},
+    ['n' - 'a'] = {LIT("nine"), LIT("nineteen"), LIT("ninety")},
+    ['o' - 'a'] = {LIT("one")},
+    ['s' - 'a'] = {LIT("six"), LIT("seven"), LIT("sixteen"), LIT("seventeen"), LIT("sixty"), LIT("seventy")},
+    ['t' - 'a'] = {LIT("two"), LIT("three"), LIT("ten"), LIT("twelve"), LIT("thirteen"), LIT("twenty"), LIT("thirty")},
+    ['z' - 'a'] = {LIT("zero")}};
+/* Bit len_bit(n) of number_start_lens[c] is set when a word of n letters
+ * is listed under letter c (bit 15 stands for 15 or more). Built once,
+ * from number_starts. */
+static uint16_t number_start_lens[26];
+static uint16_t len_bit(size_t n) { return (uint16_t)(1u << (n < 15 ? n : 15)); }
+
+/* Tables matched against the text right before a number are grouped by
+ * the last byte of each literal (lower-cased): a look-up then tries only
+ * the group of the byte there, in table order, so it finds the same first
+ * match as a scan of the whole table at a fraction of the cost. */
+typedef struct {
+    uint8_t at[257]; /* the group of byte c: idx[at[c] .. at[c + 1]) */
+    uint8_t idx[128];
+} last_index;
+/* Table rows start with their lit_t. */
+#define ROW_LIT(table, stride, i) ((const lit_t *)(const void *)((const char *)(table) + (i) * (stride)))
+
+static last_index approx_index, not_value_index, month_index;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static void index_by_last(last_index *x, const void *table, size_t stride, size_t n) {
+    uint8_t count[256] = {0};
+    for (size_t i = 0; i < n; i++) {
+        const lit_t *l = ROW_LIT(table, stride, i);
+        count[ea_lower((unsigned char)l->s[l->n - 1])]++;
+    }
+    size_t at = 0;
+    for (int c = 0; c < 256; c++) {
+        x->at[c] = (uint8_t)at;
+        at += count[c];
+    }
+    x->at[256] = (uint8_t)at;
+    uint8_t fill[256];
+    memcpy(fill, x->at, sizeof fill);
+    for (size_t i = 0; i < n; i++) {
+        const lit_t *l = ROW_LIT(table, stride, i);
+        x->idx[fill[ea_lower((unsigned char)l->s[l->n - 1])]++] = (uint8_t)i;
+    }
+}
+
+static void build_indexes(void) {
+    _Static_assert(sizeof approx_words / sizeof approx_words[0] <= 128, "last_index holds 128 rows");
+    _Static_assert(sizeof not_value_before / sizeof not_value_before[0] <= 128, "last_index holds 128 rows");
+    _Static_assert(sizeof months / sizeof months[0] <= 128, "last_index holds 128 rows");
+    index_by_last(&approx_index, approx_words, sizeof approx_words[0], sizeof approx_words / sizeof approx_words[0]);
+    index_by_last(&not_value_index, not_value_before, sizeof not_value_before[0],
+                  sizeof not_value_before / sizeof not_value_before[0]);
+    index_by_last(&month_index, months, sizeof months[0], sizeof months / sizeof months[0]);
+    for (size_t c = 0; c < 26; c++)
+        for (size_t i = 0; i < 8 && number_starts[c][i].n; i++) number_start_lens[c] |= len_bit(number_starts[c][i].n);
+}
+
+/* The first row of an indexed table whose literal ends right before q (as
+ * lit_before_n). Returns its index and sets *at to where it starts, or -1. */
+static int table_before(cp_t b, cp_t q, const void *table, size_t stride, const last_index *x, cp_t *at) {
+    cp_t t = q;
+    while (t > b && t[-1] == ' ') t--;
+    if (t == b) return -1;
+    unsigned char c = ea_lower(t[-1]);
+    for (size_t o = x->at[c]; o < x->at[c + 1]; o++) {
+        const lit_t *l = ROW_LIT(table, stride, x->idx[o]);
+        cp_t st = lit_before_n(b, q, l->s, l->n);
+        if (st) {
+            *at = st;
+            return x->idx[o];
+        }
+    }
+    return -1;
+}
 
 /* Word numbers. */
 typedef struct {
@@ -166,19 +293,18 @@ static const wordnum_t wordnums[] = {
     {"twenty", 20},  {"thirty", 30},   {"forty", 40},    {"fifty", 50},    {"sixty", 60},
     {"seventy", 70}, {"eighty", 80},   {"ninety", 90},   {"a hundred", 100}, {"hundred", 100}};
 
-static int word_may_start_number(cp_t p, cp_t end) {
-    static const char *const starts[] = {
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "a",
-        "half", "low", "mid", "high", "double"};
-    size_t wl = 0;
-    while (p + wl < end && ea_is_alpha(p[wl]) && wl < 12) wl++;
+/* Is the word p[0..wl) (letters only) one that can start a number in words?
+ * Asked at every word of every sentence, so most words must fail at once:
+ * on their first letter and length together, by a mask of the lengths of
+ * the words listed under that letter. */
+static int word_may_start_number(cp_t p, size_t wl) {
     unsigned char c0 = ea_lower(p[0]);
-    for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++) {
-        if ((unsigned char)starts[i][0] != c0 || strlen(starts[i]) != wl) continue;
+    if (!ea_is_lower(c0) || !(number_start_lens[c0 - 'a'] & len_bit(wl))) return 0;
+    const lit_t *w = number_starts[c0 - 'a'];
+    for (size_t i = 0; i < 8 && w[i].n; i++) {
+        if (w[i].n != wl) continue;
         size_t k = 1;
-        while (k < wl && ea_lower(p[k]) == (unsigned char)starts[i][k]) k++;
+        while (k < wl && ea_lower(p[k]) == (unsigned char)w[i].s[k]) k++;
         if (k == wl) return 1;
     }
     return 0;
@@ -229,12 +355,14 @@ typedef struct {
 /* Currency right before position q; sets code, returns the start. */
 static cp_t currency_before(const scan_t *s, cp_t q, char code[4]) {
     for (size_t i = 0; i < sizeof cur_before / sizeof cur_before[0]; i++) {
-        size_t n = strlen(cur_before[i].lit);
+        size_t n = cur_before[i].n;
         cp_t t = q;
         /* "$40" or "RMB 40" / "USD 40" (space allowed for letter codes) */
         if (ea_is_alpha((unsigned char)cur_before[i].lit[n - 1]) || cur_before[i].lit[n - 1] == '.')
             while (t > s->b && t[-1] == ' ') t--;
-        if ((size_t)(t - s->b) < n || memcmp(t - n, cur_before[i].lit, n) != 0) continue;
+        if ((size_t)(t - s->b) < n || t[-1] != (unsigned char)cur_before[i].lit[n - 1] ||
+            memcmp(t - n, cur_before[i].lit, n) != 0)
+            continue;
         cp_t st = t - n;
         if (ea_is_alpha((unsigned char)cur_before[i].lit[0]) && st > s->b && ea_is_alpha(st[-1])) continue;
         /* "US$": don't read "S$" inside "US$" */
@@ -245,9 +373,8 @@ static cp_t currency_before(const scan_t *s, cp_t q, char code[4]) {
 }
 
 static int is_month_before(const scan_t *s, cp_t q) {
-    for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
-        if (lit_before(s->b, q, months[i])) return 1;
-    return 0;
+    cp_t at;
+    return table_before(s->b, q, months, sizeof months[0], &month_index, &at) >= 0;
 }
 
 /* Parses the quantity whose first digit is at d. Fills *out. Returns the
@@ -447,31 +574,11 @@ static void finish_value(ea_qty *o) {
 
 /* Approximation and bounds words right before the phrase start. */
 static cp_t approx_before(const scan_t *s, cp_t st, ea_qty *o) {
-    static const struct {
-        const char *w;
-        unsigned f;
-    } ap[] = {{"approximately", EA_Q_APPROX}, {"approx.", EA_Q_APPROX}, {"about", EA_Q_APPROX},
-              {"around", EA_Q_APPROX},        {"roughly", EA_Q_APPROX}, {"nearly", EA_Q_APPROX},
-              {"almost", EA_Q_APPROX},        {"close to", EA_Q_APPROX}, {"circa", EA_Q_APPROX},
-              {"some", EA_Q_APPROX},          {"~", EA_Q_APPROX},       {"just over", EA_Q_APPROX | EA_Q_MORE},
-              {"just under", EA_Q_APPROX | EA_Q_LESS}, {"more than", EA_Q_APPROX | EA_Q_MORE},
-              {"over", EA_Q_APPROX | EA_Q_MORE}, {"in excess of", EA_Q_APPROX | EA_Q_MORE},
-              {"at least", EA_Q_APPROX | EA_Q_MORE}, {"upwards of", EA_Q_APPROX | EA_Q_MORE},
-              {"north of", EA_Q_APPROX | EA_Q_MORE}, {"less than", EA_Q_APPROX | EA_Q_LESS},
-              {"under", EA_Q_APPROX | EA_Q_LESS}, {"up to", EA_Q_APPROX | EA_Q_LESS},
-              {"below", EA_Q_APPROX | EA_Q_LESS}, {"约", EA_Q_APPROX}, {"約", EA_Q_APPROX},
-              {"大约", EA_Q_APPROX}, {"大約", EA_Q_APPROX}, {"近", EA_Q_APPROX},
-              {"将近", EA_Q_APPROX}, {"將近", EA_Q_APPROX}, {"超过", EA_Q_APPROX | EA_Q_MORE},
-              {"超過", EA_Q_APPROX | EA_Q_MORE}, {"逾", EA_Q_APPROX | EA_Q_MORE},
-              {"不到", EA_Q_APPROX | EA_Q_LESS}, {"接近", EA_Q_APPROX}};
-    for (size_t i = 0; i < sizeof ap / sizeof ap[0]; i++) {
-        cp_t t = lit_before(s->b, st, ap[i].w);
-        if (t) {
-            o->flags |= ap[i].f;
-            return t;
-        }
-    }
-    return st;
+    cp_t t;
+    int i = table_before(s->b, st, approx_words, sizeof approx_words[0], &approx_index, &t);
+    if (i < 0) return st;
+    o->flags |= approx_words[i].f;
+    return t;
 }
 
 static cp_t approx_after(const scan_t *s, cp_t q, ea_qty *o) {
@@ -603,14 +710,11 @@ static cp_t parse_one(const scan_t *s, cp_t d, ea_qty *o, int allow_range) {
             o->flags |= EA_Q_NOTVALUE; /* second part of 3.1.2 */
             o->why_not = "a version number";
         }
-        if (!cs && !(o->flags & EA_Q_SCALED)) {
-            for (size_t i = 0; i < sizeof not_value_before / sizeof not_value_before[0]; i++) {
-                if (lit_before(b, st, not_value_before[i])) {
-                    o->flags |= EA_Q_NOTVALUE;
-                    o->why_not = "a name, rank or reference";
-                    break;
-                }
-            }
+        cp_t at;
+        if (!cs && !(o->flags & EA_Q_SCALED) &&
+            table_before(b, st, not_value_before, sizeof not_value_before[0], &not_value_index, &at) >= 0) {
+            o->flags |= EA_Q_NOTVALUE;
+            o->why_not = "a name, rank or reference";
         }
         if (q < end && *q == '.' && q + 1 < end && ea_is_digit(q[1])) {
             o->flags |= EA_Q_NOTVALUE; /* 3.1.2 */
@@ -802,6 +906,7 @@ static cp_t parse_words(const scan_t *s, cp_t p, ea_qty *o) {
 }
 
 size_t ea_qty_scan(const char *text, size_t n, ea_qty_cb cb, void *ctx) {
+    pthread_once(&index_once, build_indexes);
     scan_t s = {(cp_t)text, (cp_t)text + n};
     cp_t p = s.b, end = s.end;
     size_t count = 0, last_end = 0;
@@ -824,8 +929,10 @@ size_t ea_qty_scan(const char *text, size_t n, ea_qty_cb cb, void *ctx) {
             continue;
         }
         if (ea_is_alpha(c) && (p == s.b || !ea_is_alpha(p[-1]))) {
+            cp_t w = p + 1;
+            while (w < end && ea_is_alpha(*w)) w++;
             /* only words that can start a number in words get a closer look */
-            if (word_may_start_number(p, end)) {
+            if (word_may_start_number(p, (size_t)(w - p))) {
                 cp_t e = parse_words(&s, p, &q);
                 if (e) {
                     if (q.start < last_end) q.start = last_end;
@@ -836,7 +943,7 @@ size_t ea_qty_scan(const char *text, size_t n, ea_qty_cb cb, void *ctx) {
                     continue;
                 }
             }
-            while (p < end && ea_is_alpha(*p)) p++;
+            p = w;
             continue;
         }
         p++;

@@ -109,7 +109,8 @@ static ea_status check_nul(const unsigned char *p, size_t n, unsigned flags, ea_
     return fail(err, EA_ERR_ENCODING, "NUL byte in text (use --lossy to replace)", (size_t)(z - p));
 }
 
-static ea_status decode_utf16(const unsigned char *p, size_t n, int be, unsigned flags,
+/* `base`: where p starts in the input (after a BOM), for error offsets. */
+static ea_status decode_utf16(const unsigned char *p, size_t n, size_t base, int be, unsigned flags,
                               ea_decoded *out, ea_error *err) {
     ea_buf b;
     ea_buf_init(&b, 0);
@@ -128,16 +129,16 @@ static ea_status decode_utf16(const unsigned char *p, size_t n, int be, unsigned
             if (!(flags & EA_PARSE_LOSSY)) {
                 ea_buf_free(&b);
                 return fail(err, EA_ERR_ENCODING,
-                            u ? "unpaired UTF-16 surrogate" : "NUL character in UTF-16 text", i);
+                            u ? "unpaired UTF-16 surrogate" : "NUL character in UTF-16 text", base + i);
             }
-            if (!out->n_replaced++) out->first_replaced = i;
+            if (!out->n_replaced++) out->first_replaced = base + i;
             u = 0xFFFD;
         }
         if (put_cp(&b, u)) break;
     }
     if (i < n && !(flags & EA_PARSE_LOSSY)) {
         ea_buf_free(&b);
-        return fail(err, EA_ERR_ENCODING, "odd number of bytes in UTF-16 text", i);
+        return fail(err, EA_ERR_ENCODING, "odd number of bytes in UTF-16 text", base + i);
     }
     if (b.failed) {
         ea_buf_free(&b);
@@ -295,25 +296,27 @@ ea_status ea_decode(const char *data, size_t len, const char *enc, unsigned flag
     if (enc && (name_is(enc, "auto") || !*enc)) enc = NULL;
     if (!enc || name_is(enc, "utf-8") || name_is(enc, "utf8")) {
         if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)) && !enc)
-            return decode_utf16(p + 2, len - 2, p[0] == 0xFE, flags, out, err);
+            return decode_utf16(p + 2, len - 2, 2, p[0] == 0xFE, flags, out, err);
         size_t skip = (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) ? 3 : 0;
         ea_status st = check_nul(p, len, flags, err);
         if (st != EA_OK) return st;
         st = decode_utf8(data, len, flags, !enc && !(flags & EA_PARSE_STRICT_UTF8), out, err);
         if (st == EA_OK && skip) {
             out->skip = 3;
-            out->encoding = "utf-8-bom";
+            out->encoding = out->n_fallback ? "utf-8-bom+windows-1252" : "utf-8-bom";
         }
         return st;
     }
     if (name_is(enc, "utf-16le") || name_is(enc, "utf-16be") || name_is(enc, "utf-16")) {
         int be = name_is(enc, "utf-16be");
+        size_t base = 0;
         if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
             be = p[0] == 0xFE;
             p += 2;
             len -= 2;
+            base = 2;
         }
-        return decode_utf16(p, len, be, flags, out, err);
+        return decode_utf16(p, len, base, be, flags, out, err);
     }
     if (name_is(enc, "windows-1252") || name_is(enc, "cp1252"))
         return decode_single(p, len, 1, flags, out, err);

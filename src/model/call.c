@@ -125,6 +125,9 @@ int ea_b_fail(ea_call *c, ea_status code, const char *msg, size_t off) {
     return -1;
 }
 
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 0)))
+#endif
 static void note(ea_buf *b, const char *fmt, va_list ap) {
     char tmp[512];
     int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
@@ -367,8 +370,11 @@ int ea_b_para_add(ea_call *c, size_t start, size_t end) {
     pc->text_off = (uint32_t)c->ptext.len;
     pc->len = (uint32_t)s.len;
     pc->src = (size_t)(s.ptr - c->text);
-    if (ea_buf_append(&c->ptext, s.ptr, s.len))
+    if (ea_buf_append(&c->ptext, s.ptr, s.len)) {
+        if (c->ptext.len + s.len + 1 > c->ptext.max)
+            return ea_b_fail(c, EA_ERR_LIMIT, "paragraph longer than the line limit (max_line)", start);
         return ea_b_fail(c, EA_ERR_NOMEM, "out of memory", SIZE_MAX);
+    }
     return 0;
 }
 

@@ -54,7 +54,8 @@ static size_t emit(char *out, size_t cap, int year, char kind, int n) {
 /* Skip spaces, hyphens and filler words ("of", "the", "fiscal", "year",
  * "quarter") between a period word and its year. */
 static const unsigned char *skip_filler(const unsigned char *p, const unsigned char *end) {
-    for (;;) {
+    /* a few filler words at most: "fiscal year fiscal year ..." stays linear */
+    for (int words = 0; words < 5; words++) {
         while (p < end && (*p == ' ' || *p == '-' || *p == ',')) p++;
         ea_str rest = ea_str_make((const char *)p, (size_t)(end - p));
         static const char *const fill[] = {"of ", "the ", "fiscal ", "year ", "quarter ", "fy",
@@ -70,6 +71,7 @@ static const unsigned char *skip_filler(const unsigned char *p, const unsigned c
         }
         if (!hit) return p;
     }
+    return p;
 }
 
 size_t ea_find_period(ea_str s, char *out, size_t cap) {
@@ -77,6 +79,10 @@ size_t ea_find_period(ea_str s, char *out, size_t cap) {
     for (const unsigned char *p = b; p < end; p++) {
         int word_start = p == b || !ea_is_alnum(p[-1]);
         if (!word_start && *p < 0x80) continue;
+        /* every form below starts with a digit, Q, F (full, fiscal, FY) or
+           an ordinal (first, second, third, fourth) */
+        unsigned char c0 = ea_lower(*p);
+        if (!ea_is_digit(c0) && c0 != 'q' && c0 != 'f' && c0 != 's' && c0 != 't') continue;
         size_t used;
         ea_str r = ea_str_make((const char *)p, (size_t)(end - p));
         /* Q1 2024, Q1'24, Q1 FY2024 */
@@ -111,9 +117,24 @@ size_t ea_find_period(ea_str s, char *out, size_t cap) {
             }
         }
         if (ea_istarts(r, "full year") || ea_istarts(r, "full-year") || ea_istarts(r, "fiscal year")) {
-            const unsigned char *q = skip_filler(p + 9, end);
+            const unsigned char *q = skip_filler(p + (ea_istarts(r, "fiscal year") ? 11 : 9), end);
             int y = year_at(q, end, &used);
-            if (y) return emit(out, cap, y, 'Y', 0);
+            if (y) {
+                /* "fiscal year 2024 fourth quarter": the quarter is the period */
+                const unsigned char *w = q + used;
+                while (w < end && (*w == ' ' || *w == '-')) w++;
+                ea_str r2 = ea_str_make((const char *)w, (size_t)(end - w));
+                for (int k = 0; k < 4; k++) {
+                    if (!ea_istarts(r2, ordinals[k])) continue;
+                    const unsigned char *z = w + strlen(ordinals[k]);
+                    while (z < end && (*z == ' ' || *z == '-')) z++;
+                    if (ea_istarts(ea_str_make((const char *)z, (size_t)(end - z)), "quarter"))
+                        return emit(out, cap, y, 'Q', k + 1);
+                }
+                if (r2.len >= 2 && (w[0] == 'Q' || w[0] == 'q') && w[1] >= '1' && w[1] <= '4')
+                    return emit(out, cap, y, 'Q', w[1] - '0');
+                return emit(out, cap, y, 'Y', 0);
+            }
         }
         if (ea_istarts(r, "fy") && p + 2 < end) {
             const unsigned char *q = p + 2;
@@ -188,9 +209,15 @@ size_t ea_find_date(ea_str s, char *out, size_t cap) {
     const unsigned char *b = (const unsigned char *)s.ptr, *end = b + s.len;
     for (const unsigned char *p = b; p < end; p++) {
         if (p > b && ea_is_alnum(p[-1])) continue;
+        /* a date starts with a digit or a month name */
+        unsigned char c0 = ea_lower(*p);
+        if (!ea_is_digit(c0) && c0 != 'j' && c0 != 'f' && c0 != 'm' && c0 != 'a' && c0 != 's' && c0 != 'o' &&
+            c0 != 'n' && c0 != 'd')
+            continue;
         ea_str r = ea_str_make((const char *)p, (size_t)(end - p));
         size_t u;
         for (int m = 0; m < 12; m++) {
+            if (c0 != (unsigned char)months[m][0]) continue; /* each form below needs it */
             size_t ml = strlen(months[m]);
             size_t hit = ea_istarts(r, months[m]) ? ml : 0;
             if (!hit && ml > 3 && r.len > 4 && ea_istarts(r, "sept") && m == 8) hit = 4;

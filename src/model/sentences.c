@@ -6,19 +6,26 @@
 
 #include "call_int.h"
 
-static const char *const abbrevs[] = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "co",
-                                      "corp", "ltd", "vs", "no", "approx", "u.s", "e.g", "i.e",
-                                      "etc", "prof", "jan", "feb", "mar", "apr", "jun", "jul",
-                                      "aug", "sep", "sept", "oct", "nov", "dec", "fig", "est",
-                                      "u.k", "p.m", "a.m", "mln", "bn"};
+/* With their lengths: each period in the text is checked against all. */
+static const struct {
+    const char *s;
+    size_t n;
+} abbrevs[] = {
+#define A(x) {x, sizeof(x) - 1}
+    A("mr"),  A("mrs"), A("ms"),  A("dr"),  A("st"),   A("jr"),  A("sr"),  A("inc"), A("co"),   A("corp"),
+    A("ltd"), A("vs"),  A("no"),  A("approx"), A("u.s"), A("e.g"), A("i.e"), A("etc"), A("prof"), A("jan"),
+    A("feb"), A("mar"), A("apr"), A("jun"), A("jul"),  A("aug"), A("sep"), A("sept"), A("oct"), A("nov"),
+    A("dec"), A("fig"), A("est"), A("u.k"), A("p.m"),  A("a.m"), A("mln"), A("bn")
+#undef A
+};
 
 static int is_abbrev(const char *p, size_t wlen) {
     if (wlen == 1 && ea_is_upper((unsigned char)p[0])) return 1; /* initial */
     for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++) {
-        size_t n = strlen(abbrevs[i]);
+        size_t n = abbrevs[i].n;
         if (n != wlen) continue;
         size_t k = 0;
-        while (k < n && ea_lower((unsigned char)p[k]) == (unsigned char)abbrevs[i][k]) k++;
+        while (k < n && ea_lower((unsigned char)p[k]) == (unsigned char)abbrevs[i].s[k]) k++;
         if (k == n) return 1;
     }
     return 0;
@@ -45,9 +52,15 @@ static int push(ea_vec *v, uint32_t para, size_t s, size_t e, const ea_paragraph
     return 0;
 }
 
+/* The bytes a sentence end can start with: . ? ! and the lead bytes of
+ * 。 (E3) and ！？； (EF). Every other byte is passed over at once. */
+static const unsigned char end_lead[256] = {['.'] = 1, ['?'] = 1, ['!'] = 1, [0xE3] = 1, [0xEF] = 1};
+
 size_t ea_sentence_end(const char *text, size_t n, size_t from) {
     const unsigned char *b = (const unsigned char *)text, *end = b + n;
     for (const unsigned char *q = b + from; q < end; q++) {
+        while (q < end && !end_lead[*q]) q++;
+        if (q == end) break;
         int k = *q >= 0xE3 ? cjk_end(q, end) : 0;
         if (k) {
             q += k - 1;

@@ -12,10 +12,23 @@ typedef struct {
 
 static ea_lang lang_of(const char *p, size_t n) {
     /* ASCII text is English (or nothing) without counting letters */
-    size_t i = 0;
-    while (i < n && (unsigned char)p[i] < 0x80) i++;
+    size_t i = ea_ascii_prefix(p, n);
     if (i == n) {
         for (i = 0; i < n; i++)
+            if (ea_is_alpha((unsigned char)p[i])) return EA_LANG_EN;
+        return EA_LANG_UNKNOWN;
+    }
+    /* Nor is text whose part that ea_lang_count reads has no byte that can
+       start an ideograph (U+3400 and up start with E3..F4; ’ and “ are E2):
+       it would count no CJK, so only whether a Latin letter is there
+       decides. */
+    size_t m = n < 2048 ? n : 2048;
+    while (i < m && (unsigned char)p[i] < 0xE3) {
+        i++;
+        i += ea_ascii_prefix(p + i, m - i);
+    }
+    if (i >= m) {
+        for (i = 0; i < m; i++)
             if (ea_is_alpha((unsigned char)p[i])) return EA_LANG_EN;
         return EA_LANG_UNKNOWN;
     }

@@ -487,8 +487,7 @@ static uint32_t set_count(const name_set *ns, const char *t, ea_str s) {
 void ea_sniff_chinese(const char *text, size_t len, ea_sniff *out) {
     /* Chinese text is mostly multi-byte: a window with few high bytes is
        not a Chinese transcript, and needs no line-by-line look */
-    size_t win = len < EA_SNIFF_BYTES ? len : EA_SNIFF_BYTES, high = 0;
-    for (size_t i = 0; i < win; i++) high += (unsigned char)text[i] >> 7;
+    size_t win = len < EA_SNIFF_BYTES ? len : EA_SNIFF_BYTES, high = ea_count_high(text, win);
     if (high * 4 < win) {
         out->score = 0;
         snprintf(out->why, sizeof out->why, "mostly single-byte text");

@@ -35,10 +35,15 @@ static int is_heading(ea_str l, const char *const *names) {
 }
 
 void ea_sniff_fool(const char *text, size_t len, ea_sniff *out) {
+    ea_str window = ea_str_make(text, len < EA_SNIFF_BYTES ? len : EA_SNIFF_BYTES);
     ea_lines it;
-    ea_lines_init(&it, text, len < EA_SNIFF_BYTES ? len : EA_SNIFF_BYTES);
+    ea_lines_init(&it, window.ptr, window.len);
     size_t s, e, dashed = 0, ops = 0;
     int prep = 0, qa = 0, part = 0, brand = 0, contents = 0;
+    /* Both phrases below sit inside one line, so a line can hold one only
+       if the window does: one search of the window spares most texts the
+       search of every line. */
+    int brand_here = ea_ifind(window, "motley fool") != NULL, dash_here = ea_find(window, " -- ") != NULL;
     while (ea_lines_next(&it, &s, &e) && it.lineno < EA_SNIFF_LINES) {
         ea_str l = ea_trim(ea_str_make(text + s, e - s));
         if (!l.len) continue;
@@ -47,9 +52,10 @@ void ea_sniff_fool(const char *text, size_t len, ea_sniff *out) {
         else if (is_heading(l, h_part)) part = 1;
         else if (ea_ieq(l, "contents:")) contents = 1;
         else if (ea_ieq(l, "operator")) ops++;
-        if (ea_ifind(l, "motley fool") && l.len < 200) brand = 1;
+        if (brand_here && !brand && l.len < 200 && ea_ifind(l, "motley fool")) brand = 1;
         ea_speaker_line sl;
-        if (l.len < 160 && ea_find(l, " -- ") && ea_speaker_line_parse(l, 0, &sl) && sl.title.len) dashed++;
+        if (dash_here && l.len < 160 && ea_find(l, " -- ") && ea_speaker_line_parse(l, 0, &sl) && sl.title.len)
+            dashed++;
     }
     int score = (prep ? 50 : 0) + (qa ? 30 : 0) + (part ? 25 : 0) + (brand ? 10 : 0) + (contents ? 5 : 0) +
                 (dashed >= 3 ? 30 : dashed >= 2 ? 15 : 0) + (ops ? 5 : 0);

@@ -236,6 +236,7 @@ ea_str ea_lu_cut_date(ea_str l) {
 
 static int word_in(ea_str t, const char *w, int exact_case) {
     size_t n = strlen(w);
+    if (!t.len) return 0; /* t.ptr may be NULL */
     for (const char *end = t.ptr + t.len, *p = t.ptr; p && (size_t)(end - p) >= n;) {
         ea_str rest = ea_str_make(p, (size_t)(end - p));
         const char *hit = exact_case ? ea_find(rest, w) : ea_ifind(rest, w);

@@ -79,10 +79,13 @@ static int numbered_line(ea_str l) {
 }
 
 void ea_sniff_seekingalpha(const char *text, size_t len, ea_sniff *out) {
+    ea_str window = ea_str_make(text, len < EA_SNIFF_BYTES ? len : EA_SNIFF_BYTES);
     ea_lines it;
-    ea_lines_init(&it, text, len < EA_SNIFF_BYTES ? len : EA_SNIFF_BYTES);
+    ea_lines_init(&it, window.ptr, window.len);
     size_t s, e, content = 0, ops = 0, bare = 0, fool = 0, se = 0;
     int tick = 0, exec = 0, anal = 0, qa = 0;
+    /* " -- " lies inside a line: no line has it unless the window does */
+    int dash_here = ea_find(window, " -- ") != NULL;
     while (ea_lines_next(&it, &s, &e) && it.lineno < EA_SNIFF_LINES) {
         ea_str l = ea_trim(ea_str_make(text + s, e - s));
         if (!l.len) continue;
@@ -94,8 +97,8 @@ void ea_sniff_seekingalpha(const char *text, size_t len, ea_sniff *out) {
         else if (ea_lu_is_heading(l, h_qa, 0)) qa = 1;
         else if (is_operator(l)) ops++;
         else if (ea_lu_is_heading(l, h_fool, 0) || (l.ptr[l.len - 1] == ':' && ea_lu_is_heading(l, h_fool, 1)) ||
-                 ea_find(l, " -- "))
-            fool += ea_find(l, " -- ") ? 1 : 3;
+                 (dash_here && ea_find(l, " -- ")))
+            fool += dash_here && ea_find(l, " -- ") ? 1 : 3;
         else if ((ea_lu_is_rule(l) && l.len >= 20) || numbered_line(l))
             se++;
         else if (bare_name(l))

@@ -1,4 +1,6 @@
 /* Speaker header lines, shared by the layouts that use them. */
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "parsers.h"
@@ -101,31 +103,75 @@ static const role_kw role_kws[] = {
     {"負責人", EA_ROLE_EXECUTIVE},
 };
 
+#define N_ROLE_KWS (sizeof role_kws / sizeof role_kws[0])
+/* The ASCII keywords by first byte (lower-cased), in table order:
+ * kw_order[kw_first[c] .. kw_first[c + 1]). Built once. */
+static uint8_t kw_first[257], kw_order[N_ROLE_KWS], kw_len[N_ROLE_KWS];
+static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
+
+static void index_keywords(void) {
+    _Static_assert(N_ROLE_KWS < 256, "keyword indices fit a byte");
+    size_t count[256] = {0};
+    for (size_t k = 0; k < N_ROLE_KWS; k++) {
+        const unsigned char *kw = (const unsigned char *)role_kws[k].kw;
+        kw_len[k] = (uint8_t)strlen(role_kws[k].kw);
+        if (kw[0] < 0x80) count[ea_lower(kw[0])]++;
+    }
+    size_t at = 0;
+    for (int c = 0; c < 256; c++) {
+        kw_first[c] = (uint8_t)at;
+        at += count[c];
+    }
+    kw_first[256] = (uint8_t)at;
+    size_t fill[256];
+    for (int c = 0; c < 256; c++) fill[c] = kw_first[c];
+    for (size_t k = 0; k < N_ROLE_KWS; k++) {
+        const unsigned char *kw = (const unsigned char *)role_kws[k].kw;
+        if (kw[0] < 0x80) kw_order[fill[ea_lower(kw[0])]++] = (uint8_t)k;
+    }
+}
+
+/* ASCII keyword k at t[i], case-insensitively, ending at a word end when
+ * it ends in a letter ("vp" must be a word; "chief" may start "chief
+ * financial"). */
+static int ascii_kw_at(ea_str t, size_t i, size_t k) {
+    const unsigned char *p = (const unsigned char *)t.ptr + i, *kw = (const unsigned char *)role_kws[k].kw;
+    size_t n = kw_len[k];
+    if (t.len - i < n) return 0;
+    for (size_t j = 0; j < n; j++)
+        if (ea_lower(p[j]) != ea_lower(kw[j])) return 0;
+    return i + n >= t.len || !ea_is_alpha(p[n]) || !ea_is_alpha(kw[n - 1]);
+}
+
+/* The first keyword in table order that the title holds gives the role.
+ * ASCII keywords count only at a word start: one pass over the word starts
+ * tries the keywords with that first letter, and keeps the earliest in the
+ * table. Others (Chinese) count anywhere, and are looked for only when the
+ * title has their first byte. */
 ea_role ea_role_from_title(ea_str t) {
+    pthread_once(&kw_once, index_keywords);
     t = ea_trim(t);
     if (!t.len) return EA_ROLE_UNKNOWN;
     if (ea_ieq(t, "ir")) return EA_ROLE_IR;
-    for (size_t k = 0; k < sizeof role_kws / sizeof role_kws[0]; k++) {
-        const char *kw = role_kws[k].kw;
-        int ascii = (unsigned char)kw[0] < 0x80;
-        if (!ascii) {
-            if (ea_find(t, kw)) return role_kws[k].role;
-            continue;
-        }
-        size_t n = strlen(kw);
-        for (const char *p = t.ptr; p && (size_t)(t.ptr + t.len - p) >= n;) {
-            const char *hit = ea_ifind(ea_str_make(p, (size_t)(t.ptr + t.len - p)), kw);
-            if (!hit) break;
-            int start_ok = hit == t.ptr || !ea_is_alpha((unsigned char)hit[-1]);
-            const char *after = hit + n;
-            int end_ok = after >= t.ptr + t.len || !ea_is_alpha((unsigned char)*after) ||
-                         !ea_is_alpha((unsigned char)kw[n - 1]);
-            /* "vp" must be a word; "chief" may start "chief financial" */
-            if (start_ok && end_ok) return role_kws[k].role;
-            p = hit + 1;
+    const unsigned char *p = (const unsigned char *)t.ptr;
+    size_t best = N_ROLE_KWS;
+    uint64_t leads = 0; /* UTF-8 lead bytes (0xC0..0xFF) in the title */
+    for (size_t i = 0; i < t.len; i++) {
+        if (p[i] >= 0xC0) leads |= (uint64_t)1 << (p[i] - 0xC0);
+        if (i > 0 && ea_is_alpha(p[i - 1])) continue;
+        unsigned char c = ea_lower(p[i]);
+        for (size_t o = kw_first[c]; o < kw_first[c + 1] && kw_order[o] < best; o++) {
+            if (ascii_kw_at(t, i, kw_order[o])) {
+                best = kw_order[o];
+                break;
+            }
         }
     }
-    return EA_ROLE_UNKNOWN;
+    for (size_t k = 0; k < best; k++) {
+        unsigned char c0 = (unsigned char)role_kws[k].kw[0];
+        if (c0 >= 0xC0 && (leads >> (c0 - 0xC0) & 1) && ea_find(t, role_kws[k].kw)) return role_kws[k].role;
+    }
+    return best < N_ROLE_KWS ? role_kws[best].role : EA_ROLE_UNKNOWN;
 }
 
 static int is_particle(ea_str w) {
@@ -170,24 +216,31 @@ int ea_looks_like_name(ea_str s) {
     return 1;
 }
 
-/* Find " - ", " -- ", " – ", " — " (dash with spaces around). */
+/* Find " - ", " -- ", " – ", " — " (dash with spaces around): the first
+ * space that starts one. Dashes are rarer than spaces, so memchr looks for
+ * '-' and for the lead byte of – and —, and the spaces are checked there. */
 static const char *find_dash(ea_str s, size_t *dlen) {
-    const char *p = s.ptr, *end = s.ptr + s.len;
-    for (; p < end; p++) {
-        if (*p != ' ') continue;
-        const char *q = p + 1;
-        size_t n = 0;
-        if (q + 2 <= end && q[0] == '-' && q[1] == '-') n = 2;
-        else if (q < end && q[0] == '-') n = 1;
-        else if (q + 3 <= end && (unsigned char)q[0] == 0xE2 && (unsigned char)q[1] == 0x80 &&
-                 ((unsigned char)q[2] == 0x93 || (unsigned char)q[2] == 0x94))
-            n = 3;
-        if (n && q + n < end && q[n] == ' ') {
+    if (!s.len) return NULL; /* s.ptr may be NULL */
+    const char *end = s.ptr + s.len, *best = NULL;
+    for (const char *q = s.ptr; q < end && (q = memchr(q, '-', (size_t)(end - q))) != NULL; q++) {
+        if (q == s.ptr || q[-1] != ' ') continue;
+        size_t n = q + 1 < end && q[1] == '-' ? 2 : 1; /* "--" before "-" */
+        if (q + n < end && q[n] == ' ') {
+            best = q - 1;
             *dlen = n + 2;
-            return p;
+            break;
         }
     }
-    return NULL;
+    /* an en or em dash before it */
+    const char *lim = best ? best : end;
+    for (const char *q = s.ptr; q < lim && (q = memchr(q, 0xE2, (size_t)(lim - q))) != NULL; q++) {
+        if (q > s.ptr && q[-1] == ' ' && end - q > 3 && (unsigned char)q[1] == 0x80 &&
+            ((unsigned char)q[2] == 0x93 || (unsigned char)q[2] == 0x94) && q[3] == ' ') {
+            *dlen = 5;
+            return q - 1;
+        }
+    }
+    return best;
 }
 
 void ea_split_affil_title(ea_str rest, ea_str *affil, ea_str *title) {

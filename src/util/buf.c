@@ -39,7 +39,7 @@ int ea_buf_append(ea_buf *b, const void *p, size_t n) {
     return 0;
 }
 
-int ea_buf_putc(ea_buf *b, char c) {
+int ea_buf_putc_slow(ea_buf *b, char c) {
     if (ea_buf_reserve(b, 1)) return -1;
     b->ptr[b->len++] = c;
     return 0;

@@ -27,40 +27,60 @@ int ea_starts(ea_str a, const char *lit) {
     return a.len >= n && memcmp(a.ptr, lit, n) == 0;
 }
 
-/* Hot (keyword scans over every line): find candidates for the first byte
- * cheaply, then compare the rest in place. */
-const char *ea_ifind(ea_str hay, const char *lit) {
-    size_t n = strlen(lit);
+/* Bytes of v that are zero get their high bit set (and some bytes right
+ * above a zero byte may too: a superset, never a miss). */
+static inline uint64_t zero_bytes(uint64_t v) {
+    return (v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull;
+}
+
+/* Bytes of w that equal the lower-case byte f, or its capital when f is a
+ * letter (c | 0x20 is f only for f and its capital), as for zero_bytes. */
+static inline uint64_t bytes_like(uint64_t w, unsigned char f) {
+    uint64_t fold = ea_is_lower(f) ? 0x2020202020202020ull : 0;
+    return zero_bytes((w | fold) ^ (0x0101010101010101ull * f));
+}
+
+static int iequal_at(const unsigned char *p, const unsigned char *l, size_t n) {
+    for (size_t k = 0; k < n; k++)
+        if (ea_lower(p[k]) != ea_lower(l[k])) return 0;
+    return 1;
+}
+
+/* Hot (keyword scans over every line and over whole sniffing windows):
+ * eight candidate positions at a time are ruled out unless one has both
+ * the first and the last byte of lit (either case); those are compared in
+ * place, in order, so the first match found is the leftmost. */
+const char *ea_ifind_n(ea_str hay, const char *lit, size_t n) {
     if (n == 0) return hay.ptr;
     if (hay.len < n) return NULL;
-    const unsigned char *l = (const unsigned char *)lit;
-    const unsigned char *p = (const unsigned char *)hay.ptr, *last = p + (hay.len - n);
-    unsigned char f = ea_lower(l[0]);
-    int letter = ea_is_lower(f);
-    for (; p <= last; p++) {
-        if (letter) {
-            /* a letter in either case: c | 0x20 is f only for f and its capital */
-            if ((unsigned char)(*p | 0x20) != f) continue;
-        } else {
-            p = memchr(p, f, (size_t)(last - p) + 1);
-            if (!p) return NULL;
-        }
-        size_t k = 1;
-        while (k < n && ea_lower(p[k]) == ea_lower(l[k])) k++;
-        if (k == n) return (const char *)p;
+    const unsigned char *l = (const unsigned char *)lit, *p = (const unsigned char *)hay.ptr;
+    size_t npos = hay.len - n + 1, i = 0; /* match positions 0 .. npos - 1 */
+    unsigned char f = ea_lower(l[0]), g = ea_lower(l[n - 1]);
+    for (; npos - i >= 8; i += 8) {
+        uint64_t a, z;
+        memcpy(&a, p + i, 8);
+        memcpy(&z, p + i + n - 1, 8); /* the bytes n - 1 further on: within hay */
+        if (!(bytes_like(a, f) & bytes_like(z, g))) continue;
+        for (size_t j = i; j < i + 8; j++)
+            if (iequal_at(p + j, l, n)) return (const char *)(p + j);
     }
+    for (; i < npos; i++)
+        if (iequal_at(p + i, l, n)) return (const char *)(p + i);
     return NULL;
 }
 
-const char *ea_find(ea_str hay, const char *lit) {
-    size_t n = strlen(lit);
+const char *ea_find_n(ea_str hay, const char *lit, size_t n) {
     if (n == 0) return hay.ptr;
     if (hay.len < n) return NULL;
-    const char *p = hay.ptr, *end = hay.ptr + hay.len - n + 1;
+    /* memchr for the first byte of lit that is not a space (" -- " would
+       otherwise stop at every space of the text); a match starts k before */
+    size_t k = 0;
+    while (k + 1 < n && lit[k] == ' ') k++;
+    const char *p = hay.ptr + k, *end = hay.ptr + (hay.len - n) + k + 1;
     while (p < end) {
-        const char *q = memchr(p, lit[0], (size_t)(end - p));
+        const char *q = memchr(p, lit[k], (size_t)(end - p));
         if (!q) return NULL;
-        if (memcmp(q, lit, n) == 0) return q;
+        if (memcmp(q - k, lit, n) == 0) return q - k;
         p = q + 1;
     }
     return NULL;
@@ -164,6 +184,31 @@ static int zh_lookup(const uint16_t *tab, size_t n, uint32_t cp) {
         else hi = mid;
     }
     return 0;
+}
+
+size_t ea_ascii_prefix(const char *s, size_t n) {
+    size_t i = 0;
+    for (; n - i >= 8; i += 8) { /* eight bytes at a time while no high bit is set */
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ull) break;
+    }
+    while (i < n && (unsigned char)s[i] < 0x80) i++;
+    return i;
+}
+
+size_t ea_count_high(const char *s, size_t n) {
+    size_t i = 0, count = 0;
+    /* eight at a time: bit 7 of each byte moved to bit 0 of that byte, and
+       the eight bytes summed into the top one by the multiplication */
+    for (; n - i >= 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        w = (w >> 7) & 0x0101010101010101ull;
+        count += (size_t)((w * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < n; i++) count += (unsigned char)s[i] >> 7;
+    return count;
 }
 
 void ea_lang_count(const char *s, size_t n, size_t cap, ea_lang_counts *c) {

@@ -29,22 +29,35 @@ static inline ea_str ea_str_make(const char *p, size_t n) {
 
 /* Trim ASCII white space and U+3000 / U+00A0 on both ends. */
 ea_str ea_trim(ea_str s);
-/* ASCII case-insensitive equality / prefix / containment. */
+/* ASCII case-insensitive equality / prefix / containment. Inline, so that
+ * strlen() folds to a constant for literals; for words from tables the
+ * first byte is compared before the length is counted, as most tries fail
+ * there. */
 static inline int ea_istarts(ea_str a, const char *lit) {
-    size_t n = strlen(lit); /* inline: folds to a constant for literals */
+    if (!lit[0]) return 1;
+    if (!a.len || ea_lower((unsigned char)a.ptr[0]) != ea_lower((unsigned char)lit[0])) return 0;
+    size_t n = strlen(lit);
     if (a.len < n) return 0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 1; i < n; i++)
         if (ea_lower((unsigned char)a.ptr[i]) != ea_lower((unsigned char)lit[i])) return 0;
     return 1;
 }
-static inline int ea_ieq(ea_str a, const char *lit) { return a.len == strlen(lit) && ea_istarts(a, lit); }
+static inline int ea_ieq(ea_str a, const char *lit) {
+    if (!a.len) return !lit[0];
+    if (ea_lower((unsigned char)a.ptr[0]) != ea_lower((unsigned char)lit[0])) return 0;
+    return a.len == strlen(lit) && ea_istarts(a, lit);
+}
 static inline int ea_iends(ea_str a, const char *lit) {
     size_t n = strlen(lit);
     return a.len >= n && ea_istarts(ea_str_make(a.ptr + a.len - n, n), lit);
 }
-const char *ea_ifind(ea_str hay, const char *lit);
+/* The first occurrence of lit[0..n) in hay (ASCII case-insensitively, or
+ * exactly); NULL if none. */
+const char *ea_ifind_n(ea_str hay, const char *lit, size_t n);
+const char *ea_find_n(ea_str hay, const char *lit, size_t n);
+static inline const char *ea_ifind(ea_str hay, const char *lit) { return ea_ifind_n(hay, lit, strlen(lit)); }
+static inline const char *ea_find(ea_str hay, const char *lit) { return ea_find_n(hay, lit, strlen(lit)); }
 int ea_starts(ea_str a, const char *lit);
-const char *ea_find(ea_str hay, const char *lit);
 
 /* Decode one UTF-8 code point at p (< end). Returns its length (1..4) and
  * stores the code point; invalid bytes give length 1 and U+FFFD. */
@@ -73,6 +86,11 @@ static inline void ea_lines_init(ea_lines *it, const char *p, size_t n) {
 }
 /* Returns 0 at the end; else sets *start, *end (end excludes \r\n). */
 int ea_lines_next(ea_lines *it, size_t *start, size_t *end);
+
+/* The length of the longest prefix of [p, p+n) without a byte >= 0x80. */
+size_t ea_ascii_prefix(const char *p, size_t n);
+/* The number of bytes >= 0x80 in [p, p+n). */
+size_t ea_count_high(const char *p, size_t n);
 
 /* Count language evidence in UTF-8 text (bounded to the first `cap` bytes):
  * Latin letters, CJK ideographs, and ideographs that exist only in the
