@@ -1,6 +1,6 @@
 /* Parse throughput and memory, for bench/run.sh.
  *
- *   bench_parse [--runs N] [--full] [--repeat K] FILE...
+ *   bench_parse [--runs N] [--full | --facts] [--repeat K] FILE...
  *       Loads every FILE into memory first, then parses them all (K times
  *       each, default 1) N times (default 5) and prints the best run:
  *       bytes, CPU seconds, MB/s. --full also computes sentences and
@@ -73,10 +73,18 @@ static int discard(void *ctx, const char *p, size_t n) {
 }
 
 /* Returns 0 when the document parsed. */
+/* full: 1 = sentences + JSON + text; 2 = fact extraction */
 static int parse_one(const doc_t *d, int full) {
     ea_call *c = NULL;
     ea_status st = ea_call_parse(d->data, d->len, NULL, &c, NULL);
     if (st != EA_OK) return -1;
+    if (full == 2) {
+        ea_facts *fs = NULL;
+        st = ea_facts_extract(c, &fs, NULL);
+        ea_facts_free(fs);
+        ea_call_free(c);
+        return st == EA_OK ? 0 : -1;
+    }
     if (full) {
         size_t ns, out = 0;
         ea_call_sentences(c, &ns);
@@ -199,6 +207,7 @@ int main(int argc, char **argv) {
         if (!strcmp(argv[i], "--runs") && i + 1 < argc) runs = (int)strtol(argv[++i], NULL, 10);
         else if (!strcmp(argv[i], "--repeat") && i + 1 < argc) repeat = (int)strtol(argv[++i], NULL, 10);
         else if (!strcmp(argv[i], "--full")) full = 1;
+        else if (!strcmp(argv[i], "--facts")) full = 2;
         else if (!strcmp(argv[i], "--rss")) return rss_mode(argc - i - 1, argv + i + 1);
         else if (!strcmp(argv[i], "--rss-concat")) return rss_concat_mode(argc - i - 1, argv + i + 1);
         else if (!strcmp(argv[i], "--exec-cpu") && i + 2 < argc && !strcmp(argv[i + 2], "--"))
@@ -209,7 +218,7 @@ int main(int argc, char **argv) {
     if (repeat < 1) repeat = 1;
     int n = argc - i;
     if (n <= 0) {
-        fprintf(stderr, "usage: bench_parse [--runs N] [--full] [--repeat K] FILE...\n"
+        fprintf(stderr, "usage: bench_parse [--runs N] [--full | --facts] [--repeat K] FILE...\n"
                         "       bench_parse --rss FILE...\n"
                         "       bench_parse --rss-concat FILE...\n"
                         "       bench_parse --exec-cpu N -- COMMAND ARGS...\n");

@@ -57,6 +57,9 @@ largest=$(field largest "$tmp")
 $pin "$bp" --runs "$runs" --full $(cat "$list") >"$tmp" || exit 1
 full_s=$(field best_cpu_seconds "$tmp")
 full_mbs=$(field mb_per_s "$tmp")
+# shellcheck disable=SC2046
+$pin "$bp" --runs "$runs" --facts $(cat "$list") >"$tmp" || exit 1
+facts_s=$(field best_cpu_seconds "$tmp")
 # wc -w in the C locale (bytes) and in a UTF-8 one (multibyte-aware, slower)
 # shellcheck disable=SC2046
 LC_ALL=C $pin "$bp" --exec-cpu "$runs" -- wc -w $(cat "$list") >"$tmp" || exit 1
@@ -72,6 +75,7 @@ fi
 say "ECTSum train+val: $bytes bytes in $nfiles files (largest: $largest)"
 say "$(awk -v b="$bytes" -v t="$parse_s" 'BEGIN { printf "  parse                       %8.3f s  %7.1f MB/s", t, b / t / 1e6 }')"
 say "$(awk -v b="$bytes" -v t="$full_s" 'BEGIN { printf "  parse+sentences+JSON+text   %8.3f s  %7.1f MB/s", t, b / t / 1e6 }')"
+say "$(awk -v b="$bytes" -v t="$facts_s" 'BEGIN { printf "  parse+facts                 %8.3f s  %7.1f MB/s", t, b / t / 1e6 }')"
 say "$(awk -v b="$bytes" -v t="$wc_s" 'BEGIN { printf "  wc -w, LC_ALL=C              %8.3f s  %7.1f MB/s", t, b / t / 1e6 }')"
 [ -n "$wcu_s" ] && say "$(awk -v b="$bytes" -v t="$wcu_s" -v l="$utf8_locale" 'BEGIN { printf "  wc -w, LC_ALL=%-14s %8.3f s  %7.1f MB/s", l, t, b / t / 1e6 }')"
 say "$(awk -v p="$parse_s" -v w="$wc_s" -v f="$full_s" 'BEGIN { printf "  parse / wc -w (C) CPU time: %.2fx (%.2fx with sentences and output)", p / w, f / w }')"
@@ -131,6 +135,21 @@ else
 fi
 if [ "$over" -eq 0 ]; then say "memory: every file within 4 x size + 16 MB: PASS"; else
   say "memory: $over files over 4 x size + 16 MB: OVER"
+  verdict=1
+fi
+# Facts: the share of the numbers in the val reference summaries that are
+# among the extracted facts' values (bench/facts_recall.py).
+if command -v python3 >/dev/null 2>&1 && [ -x "$cli" ] && [ -d "$data/val/gt_summaries" ]; then
+  say ""
+  say "facts recall on ECTSum val reference numbers:"
+  python3 "$src/bench/facts_recall.py" "$cli" "$data/val" | sed 's/^/  /' | tee -a "$out"
+fi
+
+say ""
+if awk -v b="$bytes" -v t="$facts_s" 'BEGIN { exit !(b / t / 1e6 >= 50) }'; then
+  say "facts throughput >= 50 MB/s target: PASS"
+else
+  say "facts throughput below the 50 MB/s target"
   verdict=1
 fi
 say "(full mode: $full_mbs MB/s)"

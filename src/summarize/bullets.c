@@ -131,7 +131,7 @@ ea_status ea_digest_write_bullets(const ea_call *c, const ea_facts *fs, unsigned
                 if (q && !g_rev_q) g_rev_q = f;
                 if (y && !g_rev_y) g_rev_y = f;
             }
-            if (is_metric(f, "eps") && f->per_share) {
+            if (is_metric(f, "eps")) {
                 int adj = has_basis(f, "adjusted") || has_basis(f, "non_gaap");
                 if (q && !g_eps_q) g_eps_q = f;
                 if (y && adj && !g_eps_y) g_eps_y = f;
@@ -142,14 +142,15 @@ ea_status ea_digest_write_bullets(const ea_call *c, const ea_facts *fs, unsigned
     (void)in;
     if (eps_adj) {
         period_word(&b, eps_adj->period, 0);
-        ea_buf_puts(&b, " adjusted earnings per share ");
-        money(&b, eps_adj->value, eps_adj->stated, eps_adj->unit);
+        ea_buf_puts(&b, eps_adj->value < 0 ? " adjusted loss per share " : " adjusted earnings per share ");
+        money(&b, fabs(eps_adj->value), eps_adj->stated, eps_adj->unit);
         cite(&b, eps_adj, flags);
     }
     if (eps_gaap) {
         period_word(&b, eps_gaap->period, 0);
-        ea_buf_puts(&b, eps_adj ? " gaap earnings per share " : " earnings per share ");
-        money(&b, eps_gaap->value, eps_gaap->stated, eps_gaap->unit);
+        ea_buf_puts(&b, eps_adj ? " gaap" : "");
+        ea_buf_puts(&b, eps_gaap->value < 0 ? " loss per share " : " earnings per share ");
+        money(&b, fabs(eps_gaap->value), eps_gaap->stated, eps_gaap->unit);
         cite(&b, eps_gaap, flags);
     }
     if (rev) {
@@ -174,8 +175,17 @@ ea_status ea_digest_write_bullets(const ea_call *c, const ea_facts *fs, unsigned
         period_word(&b, f->period, 1);
         if (is_metric(f, "eps")) {
             int adj = has_basis(f, "adjusted") || has_basis(f, "non_gaap");
-            ea_buf_puts(&b, adj ? " adjusted earnings per share " : f->basis.len ? " gaap earnings per share "
-                                                                                  : " earnings per share ");
+            ea_buf_puts(&b, adj ? " adjusted" : f->basis.len ? " gaap" : "");
+            ea_buf_puts(&b, f->high < 0 ? " loss per share " : " earnings per share ");
+            if (f->high < 0) {
+                ea_fact g = *f;
+                g.low = -f->high;
+                g.high = -f->low;
+                g.stated = fabs(f->stated);
+                range(&b, &g);
+                cite(&b, f, flags);
+                continue;
+            }
         } else {
             ea_buf_putc(&b, ' ');
             ea_buf_puts(&b, revenue_word(f));
