@@ -285,7 +285,13 @@ static int period_letter(unsigned char c) {
 static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward, events_t *ev) {
     const char *end = s + n;
     for (const char *p = s; p < end && ev->np < MAX_EV / 2; p++) {
-        if (p > s && ea_is_alnum((unsigned char)p[-1]) && (unsigned char)*p < 0x80) continue;
+        /* nothing starts at an ASCII byte after a letter or digit: pass
+           them by, the rest of the word and the byte after it */
+        if (p > s && ea_is_alnum((unsigned char)p[-1]) && (unsigned char)*p < 0x80) {
+            p += ea_alnums((const unsigned char *)p, (const unsigned char *)end);
+            if (p < end && (unsigned char)*p < 0x80) p++;
+            if (p == end) break;
+        }
         unsigned char c0 = ea_lower((unsigned char)*p);
         if (c0 < 0x80 && !ea_is_digit(c0) && !period_letter(c0)) continue;
         period_ev pe;
@@ -457,6 +463,7 @@ typedef struct {
     uint8_t len; /* strlen(cue_words[i].w) */
     uint8_t c0;  /* its first byte, lower-cased */
     uint8_t c1;  /* its second byte, lower-cased */
+    uint8_t cl;  /* its last byte, lower-cased */
 } cue_ix;
 static uint16_t cue_first[CUE_BUCKETS + 1]; /* bucket h: cue_order[cue_first[h] .. cue_first[h + 1]) */
 static cue_ix cue_order[N_CUES];
@@ -490,6 +497,7 @@ static void build_cue_index(void) {
         x->len = (uint8_t)strlen(cue_words[i].w);
         x->c0 = ea_lower(w[0]);
         x->c1 = w[0] ? ea_lower(w[1]) : 0;
+        x->cl = w[0] ? ea_lower(w[x->len - 1]) : 0;
     }
 }
 
@@ -519,7 +527,8 @@ static void scan_words(const struct ea_lexicon *lx, const char *s, size_t n, eve
                 const cue_ix *x = &cue_order[o];
                 size_t i = x->i, k = x->len;
                 if ((size_t)(end - p) < k || ea_lower(c) != x->c0) continue;
-                if (k >= 2 && ea_lower((unsigned char)p[1]) != x->c1) continue;
+                if (k >= 2 && (ea_lower((unsigned char)p[1]) != x->c1 || ea_lower((unsigned char)p[k - 1]) != x->cl))
+                    continue;
                 const char *w = cue_words[i].w;
                 size_t j = 1;
                 while (j < k && ea_lower((unsigned char)p[j]) == ea_lower((unsigned char)w[j])) j++;
@@ -542,8 +551,10 @@ static void scan_words(const struct ea_lexicon *lx, const char *s, size_t n, eve
         if (c >= 0x80) {
             uint32_t cp;
             p += ea_utf8_next((const unsigned char *)p, (const unsigned char *)end, &cp);
+        } else if (c == '~') {
+            p++; /* no word to pass over: step past it, or the scan would never end */
         } else {
-            while (p < end && ea_is_alnum((unsigned char)*p)) p++;
+            p += ea_alnums((const unsigned char *)p, (const unsigned char *)end);
         }
     }
 }

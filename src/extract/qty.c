@@ -125,7 +125,8 @@ static const cur_t cur_before[] = {
 
 /* After a number (and its scale). */
 static const cur_t cur_after_zh[] = {
-    CUR("美元", "USD"), CUR("美金", "USD"), CUR("人民币", "CNY"), CUR("人民幣", "CNY"), CUR("元人民币", "CNY"),
+    CUR("美元", "USD"), CUR("美金", "USD"), CUR("人民币", "CNY"), CUR("人民幣", "CNY"),
+    CUR("元人民币", "CNY"),
     CUR("港元", "HKD"), CUR("港币", "HKD"), CUR("港幣", "HKD"), CUR("新台币", "TWD"), CUR("新台幣", "TWD"),
     CUR("台币", "TWD"), CUR("台幣", "TWD"), CUR("日元", "JPY"), CUR("日圓", "JPY"), CUR("欧元", "EUR"),
     CUR("歐元", "EUR"), CUR("英镑", "GBP"), CUR("英鎊", "GBP"), CUR("元", "CNY")};
@@ -929,8 +930,7 @@ size_t ea_qty_scan(const char *text, size_t n, ea_qty_cb cb, void *ctx) {
             continue;
         }
         if (ea_is_alpha(c) && (p == s.b || !ea_is_alpha(p[-1]))) {
-            cp_t w = p + 1;
-            while (w < end && ea_is_alpha(*w)) w++;
+            cp_t w = p + 1 + ea_letters(p + 1, end);
             /* only words that can start a number in words get a closer look */
             if (word_may_start_number(p, (size_t)(w - p))) {
                 cp_t e = parse_words(&s, p, &q);

@@ -59,6 +59,14 @@ static const unsigned char end_lead[256] = {['.'] = 1, ['?'] = 1, ['!'] = 1, [0x
 size_t ea_sentence_end(const char *text, size_t n, size_t from) {
     const unsigned char *b = (const unsigned char *)text, *end = b + n;
     for (const unsigned char *q = b + from; q < end; q++) {
+        /* eight bytes at a time while none is . ? ! or >= 0x80 */
+        for (uint64_t w; end - q >= 8; q += 8) {
+            memcpy(&w, q, 8);
+            const uint64_t ones = 0x0101010101010101ull;
+            if ((w & 0x8080808080808080ull) || ea_zero_bytes(w ^ (ones * '.')) || ea_zero_bytes(w ^ (ones * '?')) ||
+                ea_zero_bytes(w ^ (ones * '!')))
+                break;
+        }
         while (q < end && !end_lead[*q]) q++;
         if (q == end) break;
         int k = *q >= 0xE3 ? cjk_end(q, end) : 0;

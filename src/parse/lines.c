@@ -47,6 +47,10 @@ int ea_parse_lines(ea_call *c, size_t start) {
     ea_lines_init(&it, c->text + start, c->text_len - start);
     size_t s, e;
     int in_qa = 0;
+    /* the next "question" in the text at or after the current line: one
+       search over the text instead of one per line (the word has no line
+       break, so a line holds one exactly when it starts inside the line) */
+    const char *next_q = ea_ifind(ea_str_make(c->text + start, c->text_len - start), "question");
     if (ea_b_turn(c, -1, start)) return -1;
     c->sections_explicit = 1;
     ea_b_turns(c)[0].section = EA_SECTION_PREPARED;
@@ -55,8 +59,10 @@ int ea_parse_lines(ea_call *c, size_t start) {
         s += start;
         e += start;
         ea_str l = ea_str_make(c->text + s, e - s);
-        /* every phrase has "question" in it: one scan rules most lines out */
-        if (!in_qa && ea_ifind(l, "question")) {
+        /* every phrase has "question" in it: that rules most lines out */
+        if (!in_qa && next_q && next_q < l.ptr)
+            next_q = ea_ifind(ea_str_make(l.ptr, c->text_len - s), "question");
+        if (!in_qa && next_q && next_q + 8 <= l.ptr + l.len) {
             for (size_t k = 0; k < sizeof qa_start / sizeof qa_start[0]; k++) {
                 if (!ea_ifind(l, qa_start[k])) continue;
                 in_qa = 1;

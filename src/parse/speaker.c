@@ -10,8 +10,10 @@ static int terminal(unsigned char c) { return c == '.' || c == '?' || c == '!' |
 /* "Jane Doe: Thank you..." -> name length, or 0. */
 static size_t colon_prefix(ea_str l) {
     size_t lim = l.len < 48 ? l.len : 48;
-    for (size_t i = 1; i < lim; i++) {
-        if (l.ptr[i] != ':') continue;
+    if (lim > 1) { /* the first ':' after the first byte, if any, decides */
+        const char *colon = memchr(l.ptr + 1, ':', lim - 1);
+        if (!colon) return 0;
+        size_t i = (size_t)(colon - l.ptr);
         if (i + 1 < l.len && l.ptr[i + 1] != ' ') return 0; /* 10:30 */
         ea_str name = ea_trim(ea_str_make(l.ptr, i));
         if (ea_ieq(name, "operator") || ea_ieq(name, "moderator")) return i;

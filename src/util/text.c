@@ -27,17 +27,11 @@ int ea_starts(ea_str a, const char *lit) {
     return a.len >= n && memcmp(a.ptr, lit, n) == 0;
 }
 
-/* Bytes of v that are zero get their high bit set (and some bytes right
- * above a zero byte may too: a superset, never a miss). */
-static inline uint64_t zero_bytes(uint64_t v) {
-    return (v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull;
-}
-
 /* Bytes of w that equal the lower-case byte f, or its capital when f is a
- * letter (c | 0x20 is f only for f and its capital), as for zero_bytes. */
+ * letter (c | 0x20 is f only for f and its capital), as ea_zero_bytes. */
 static inline uint64_t bytes_like(uint64_t w, unsigned char f) {
     uint64_t fold = ea_is_lower(f) ? 0x2020202020202020ull : 0;
-    return zero_bytes((w | fold) ^ (0x0101010101010101ull * f));
+    return ea_zero_bytes((w | fold) ^ (0x0101010101010101ull * f));
 }
 
 static int iequal_at(const unsigned char *p, const unsigned char *l, size_t n) {

@@ -27,6 +27,43 @@ static inline ea_str ea_str_make(const char *p, size_t n) {
 }
 #define EA_LIT(s) ea_str_make((s), sizeof(s) - 1)
 
+/* Bytes of v that are zero get their high bit set (some bytes right above
+ * a zero byte may too: a superset, never a miss). */
+static inline uint64_t ea_zero_bytes(uint64_t v) {
+    return (v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull;
+}
+
+/* The number of ASCII letters (or, with digits set, letters and digits)
+ * from p on (p <= end). Word scans call it at every word; eight bytes at a
+ * time (where the compiler says how to find the lowest set byte), a word of
+ * up to eight bytes costs one step and no mispredicted loop exit. */
+static inline size_t ea_word_run(const unsigned char *p, const unsigned char *end, int digits) {
+    const unsigned char *q = p;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t h = 0x8080808080808080ull, lo7 = 0x7F7F7F7F7F7F7F7Full;
+    while (end - q >= 8) {
+        uint64_t w;
+        memcpy(&w, q, 8);
+        /* per byte, without bit 7: adding 0x80 - x sets bit 7 when the
+           byte is >= x, and no carry leaves the byte; bytes >= 0x80 are
+           neither letters nor digits */
+        uint64_t t = (w | 0x2020202020202020ull) & lo7; /* lower case */
+        uint64_t in = (t + 0x1F1F1F1F1F1F1F1Full) & ~(t + 0x0505050505050505ull); /* 'a' .. 'z' */
+        if (digits) {
+            uint64_t u = w & lo7;
+            in |= (u + 0x5050505050505050ull) & ~(u + 0x4646464646464646ull); /* '0' .. '9' */
+        }
+        uint64_t other = ~(in & ~w) & h;
+        if (other) return (size_t)(q - p) + ((size_t)__builtin_ctzll(other) >> 3);
+        q += 8;
+    }
+#endif
+    while (q < end && (digits ? ea_is_alnum(*q) : ea_is_alpha(*q))) q++;
+    return (size_t)(q - p);
+}
+static inline size_t ea_letters(const unsigned char *p, const unsigned char *end) { return ea_word_run(p, end, 0); }
+static inline size_t ea_alnums(const unsigned char *p, const unsigned char *end) { return ea_word_run(p, end, 1); }
+
 /* Trim ASCII white space and U+3000 / U+00A0 on both ends. */
 ea_str ea_trim(ea_str s);
 /* ASCII case-insensitive equality / prefix / containment. Inline, so that

@@ -136,6 +136,11 @@ int main(void) {
     }
     ea_facts_free(fs);
 
+    /* a tilde before a number used to stop the word scan from advancing */
+    fs = facts_of("Revenue was ~$5 million and margin ~ 20%.");
+    EXPECT("revenue", "2024Q1", "actual", NULL, 5e6);
+    ea_facts_free(fs);
+
     /* CSV output quotes what it must and defuses spreadsheet formulas */
     fs = facts_of("Management, \"in short\", gave $5 million.");
     {
