@@ -205,7 +205,11 @@ static int cmd_parse(const opts_t *o) {
     return ea_out_commit(&out);
 }
 
-static int cmd_facts(const opts_t *o) {
+/* facts and digest: parse, extract, then write through `emit` to an
+ * all-or-nothing output. */
+typedef ea_status (*emit_fn)(const opts_t *o, const ea_call *c, const ea_facts *f, ea_out *out);
+
+static int run_with_facts(const opts_t *o, emit_fn emit) {
     ea_call *call = NULL;
     int rc = load(o, &call);
     if (rc) return rc;
@@ -221,15 +225,7 @@ static int cmd_facts(const opts_t *o) {
     ea_out out;
     rc = ea_out_open(&out, o->out);
     if (rc == 0) {
-        if (o->json) {
-            st = ea_facts_write_json(facts, o->pretty ? EA_JSON_PRETTY : 0, ea_out_write, &out);
-            if (st == EA_OK && !o->pretty && ea_out_write(&out, "\n", 1)) st = EA_ERR_IO;
-        } else if (o->csv) {
-            st = ea_facts_write_csv(facts, ea_out_write, &out);
-        } else {
-            st = ea_facts_write_table(facts, ea_out_write, &out);
-        }
-        if (st != EA_OK) {
+        if (emit(o, call, facts, &out) != EA_OK) {
             ea_out_abort(&out);
             fprintf(stderr, "earnest: cannot write output\n");
             rc = EXIT_OUTPUT;
@@ -242,34 +238,19 @@ static int cmd_facts(const opts_t *o) {
     return rc;
 }
 
-static int cmd_digest(const opts_t *o) {
-    ea_call *call = NULL;
-    int rc = load(o, &call);
-    if (rc) return rc;
-    ea_facts *facts = NULL;
-    ea_error err;
-    memset(&err, 0, sizeof err);
-    ea_status st = ea_facts_extract(call, &facts, &err);
-    if (st != EA_OK) {
-        ea_cli_report(o->file, &err);
-        ea_call_free(call);
-        return ea_cli_exit_for(st);
+static ea_status emit_facts(const opts_t *o, const ea_call *c, const ea_facts *facts, ea_out *out) {
+    (void)c;
+    if (o->json) {
+        ea_status st = ea_facts_write_json(facts, o->pretty ? EA_JSON_PRETTY : 0, ea_out_write, out);
+        if (st == EA_OK && !o->pretty && ea_out_write(out, "\n", 1)) st = EA_ERR_IO;
+        return st;
     }
-    ea_out out;
-    rc = ea_out_open(&out, o->out);
-    if (rc == 0) {
-        st = ea_digest_write_bullets(call, facts, o->cite ? EA_BULLETS_CITE : 0, ea_out_write, &out);
-        if (st != EA_OK) {
-            ea_out_abort(&out);
-            fprintf(stderr, "earnest: cannot write output\n");
-            rc = EXIT_OUTPUT;
-        } else {
-            rc = ea_out_commit(&out);
-        }
-    }
-    ea_facts_free(facts);
-    ea_call_free(call);
-    return rc;
+    if (o->csv) return ea_facts_write_csv(facts, ea_out_write, out);
+    return ea_facts_write_table(facts, ea_out_write, out);
+}
+
+static ea_status emit_digest(const opts_t *o, const ea_call *c, const ea_facts *facts, ea_out *out) {
+    return ea_digest_write_bullets(c, facts, o->cite ? EA_BULLETS_CITE : 0, ea_out_write, out);
 }
 
 int main(int argc, char **argv) {
@@ -282,11 +263,11 @@ int main(int argc, char **argv) {
     }
     if (!strcmp(o.cmd, "facts")) {
         if (!o.file) return usage_error("facts needs a FILE (or - for standard input)", NULL);
-        return cmd_facts(&o);
+        return run_with_facts(&o, emit_facts);
     }
     if (!strcmp(o.cmd, "digest")) {
         if (!o.file) return usage_error("digest needs a FILE (or - for standard input)", NULL);
-        return cmd_digest(&o);
+        return run_with_facts(&o, emit_digest);
     }
     return usage_error("unknown command", o.cmd);
 }

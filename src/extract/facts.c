@@ -1509,26 +1509,26 @@ static void cross_check(ctx_t *x, size_t first_orig, size_t end_orig, size_t end
     }
 }
 
+static ea_status fail(ea_error *err, ea_status code, const char *msg) {
+    if (err) {
+        err->code = code;
+        err->message = msg;
+        err->offset = SIZE_MAX;
+        err->line = err->column = 0;
+    }
+    return code;
+}
+
 ea_status ea_facts_extract(const ea_call *call, ea_facts **out, ea_error *err) {
     if (out) *out = NULL;
     if (!call || !out) {
-        if (err) {
-            err->code = EA_ERR_USAGE;
-            err->message = "NULL argument";
-            err->offset = SIZE_MAX;
-        }
-        return EA_ERR_USAGE;
+        return fail(err, EA_ERR_USAGE, "NULL argument");
     }
     ea_facts *f = calloc(1, sizeof *f);
     const struct ea_lexicon *lx = ea_lexicon_default();
     if (!f || !lx) {
         free(f);
-        if (err) {
-            err->code = EA_ERR_NOMEM;
-            err->message = "out of memory";
-            err->offset = SIZE_MAX;
-        }
-        return EA_ERR_NOMEM;
+        return fail(err, EA_ERR_NOMEM, "out of memory");
     }
     f->call = call;
     ea_arena_init(&f->arena, 16384);
@@ -1556,12 +1556,7 @@ ea_status ea_facts_extract(const ea_call *call, ea_facts **out, ea_error *err) {
     if (!x.failed) consistent_periods(&x);
     if (x.failed) {
         ea_facts_free(f);
-        if (err) {
-            err->code = EA_ERR_NOMEM;
-            err->message = "out of memory";
-            err->offset = SIZE_MAX;
-        }
-        return EA_ERR_NOMEM;
+        return fail(err, EA_ERR_NOMEM, "out of memory");
     }
     *out = f;
     return EA_OK;
