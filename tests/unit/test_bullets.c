@@ -1,0 +1,44 @@
+/* Headline bullets: each figure as the call stated it, with its citation. */
+#include "harness.h"
+#include "earnest/earnest.h"
+
+struct sink {
+    char buf[4096];
+    size_t n;
+};
+static int put(void *ctx, const char *d, size_t len) {
+    struct sink *s = ctx;
+    if (s->n + len >= sizeof s->buf) return 1;
+    memcpy(s->buf + s->n, d, len);
+    s->n += len;
+    s->buf[s->n] = 0;
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    const char *root = argc > 1 ? argv[1] : ".";
+    char path[4096];
+    snprintf(path, sizeof path, "%s/examples/aurora-q3-2025.txt", root);
+    size_t len;
+    char *data = th_read(path, &len);
+    CHECK(data != NULL);
+    if (!data) return th_done();
+    ea_call *c = NULL;
+    ea_facts *fs = NULL;
+    CHECK(ea_call_parse(data, len, NULL, &c, NULL) == EA_OK);
+    CHECK(c && ea_facts_extract(c, &fs, NULL) == EA_OK);
+    struct sink s = {{0}, 0};
+    CHECK(fs && ea_digest_write_bullets(c, fs, EA_BULLETS_CITE, put, &s) == EA_OK);
+    CHECK(strstr(s.buf, "q3 adjusted earnings per share $0.52 [15].\n") != NULL);
+    CHECK(strstr(s.buf, "q3 gaap earnings per share $0.38 [15].\n") != NULL);
+    CHECK(strstr(s.buf, "q3 revenue rose 37 percent to $182.4 million [7].\n") != NULL);
+    CHECK(strstr(s.buf, "sees q4 revenue $190 million to $205 million [17].\n") != NULL);
+    CHECK(strstr(s.buf, "sees fy 2025 revenue $690 million to $705 million [17].\n") != NULL);
+    /* a failing sink is an error, not a partial success */
+    struct sink tiny = {{0}, sizeof tiny.buf - 1};
+    CHECK(ea_digest_write_bullets(c, fs, 0, put, &tiny) == EA_ERR_IO);
+    ea_facts_free(fs);
+    ea_call_free(c);
+    free(data);
+    return th_done();
+}
