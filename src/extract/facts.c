@@ -952,6 +952,17 @@ static ea_str segment_str(ctx_t *x, const char *s, ea_str seg) {
     return out;
 }
 
+/* A stated change: sequential when the call says so, else year over year. */
+static void set_change(ea_fact *f, int as_qoq, double v) {
+    if (as_qoq) {
+        f->has_qoq = 1;
+        f->qoq_pct = v;
+    } else {
+        f->has_yoy = 1;
+        f->yoy_pct = v;
+    }
+}
+
 static int is_list_link(const char *s, size_t from, size_t to) {
     ea_str gap = ea_trim(ea_str_make(s + from, to - from));
     return gap.len == 0 || ea_ieq(gap, "and") || ea_ieq(gap, "or") || ea_ieq(gap, ",") || ea_ieq(gap, ", and");
@@ -1075,13 +1086,7 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                 last_change_end = q->end;
                 if (tf && !(q->flags & EA_Q_RANGE) && !clause_break_between(s, last_metric_end, q->start, &ev) &&
                     !(as_qoq ? tf->has_qoq : tf->has_yoy) && tf->has_value && !tf->is_change) {
-                    if (as_qoq) {
-                        tf->has_qoq = 1;
-                        tf->qoq_pct = v;
-                    } else {
-                        tf->has_yoy = 1;
-                        tf->yoy_pct = v;
-                    }
+                    set_change(tf, as_qoq, v);
                     continue;
                 }
                 ea_fact *f = new_fact(x);
@@ -1113,13 +1118,7 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                     f->high = dir < 0 ? -q->low : q->high;
                     v = f->value = (f->low + f->high) / 2;
                 }
-                if (as_qoq) {
-                    f->has_qoq = 1;
-                    f->qoq_pct = v;
-                } else {
-                    f->has_yoy = 1;
-                    f->yoy_pct = v;
-                }
+                set_change(f, as_qoq, v);
                 f->kind = forward ? EA_FACT_GUIDANCE : EA_FACT_ACTUAL;
                 f->approx = (q->flags & EA_Q_APPROX) != 0;
                 f->stated = q->stated;
