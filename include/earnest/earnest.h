@@ -202,6 +202,8 @@ typedef struct {
     ea_str exchange;     /* "NASDAQ" */
     ea_str event_title;  /* "Q1 2024 Applied Optoelectronics Inc Earnings Call" */
     ea_str period;       /* normalised: "2024Q1", "2024H1", "FY2024" */
+    int period_inferred; /* 1: no header states the period; it is the
+                            quarter the call names most (a guess) */
     ea_str date;         /* ISO 8601 "2024-05-08" */
     ea_layout layout;
     const char *encoding;/* "utf-8", "utf-8-bom", "utf-16le", "windows-1252", ... */
@@ -313,6 +315,8 @@ typedef struct {
     ea_str segment;   /* "data center"; empty for the company total */
     ea_str company;   /* whom the number is about, when not the call's company */
     ea_str period;    /* "2024Q1", "FY2024", "2024H2" */
+    int period_implied; /* 1 when the sentence names no period and `period`
+                           is the call's own (the next one for guidance) */
     ea_fact_kind kind;
     int has_value;    /* 1 when value (or low/high) holds a number */
     int is_change;    /* value is a change in percent ("grew 12%", "up 8% to
@@ -371,6 +375,32 @@ ea_status ea_facts_write_table(const ea_facts *f, ea_write_fn write, void *ctx);
  * `facts` must come from `call`. */
 ea_status ea_digest_write_bullets(const ea_call *call, const ea_facts *facts, unsigned flags, ea_write_fn write,
                                   void *ctx);
+
+typedef enum {
+    EA_DIGEST_TEXT = 0, /* for a terminal */
+    EA_DIGEST_MD,       /* Markdown, the numbered source paragraphs after */
+    EA_DIGEST_HTML,     /* one self-contained file: no network, no scripts */
+    EA_DIGEST_JSON      /* every part, for programs (docs/digest.md) */
+} ea_digest_format;
+
+#define EA_DIGEST_QUOTE 0x1u  /* quote the source sentence under each bullet */
+#define EA_DIGEST_NDJSON 0x2u /* JSON on one line (for --ndjson streams) */
+
+typedef struct {
+    ea_digest_format format;
+    ea_lang lang;     /* EA_LANG_EN (default when UNKNOWN), EA_LANG_ZH_HANS or
+                         EA_LANG_ZH_HANT: generated text in that language */
+    unsigned flags;   /* EA_DIGEST_* */
+} ea_digest_options;
+
+void ea_digest_options_init(ea_digest_options *opt);
+
+/* The digest of a call: header, key figures, guidance, themed minutes with
+ * [n] citations, Q&A digest and tone, in the chosen format. Every number
+ * it prints is a value stated in a paragraph it cites. `facts` must come
+ * from `call`. Returns EA_ERR_IO when `write` fails, EA_ERR_NOMEM. */
+ea_status ea_digest_write(const ea_call *call, const ea_facts *facts, const ea_digest_options *opt,
+                          ea_write_fn write, void *ctx);
 
 #ifdef __cplusplus
 }

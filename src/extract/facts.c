@@ -599,7 +599,9 @@ static int kind_fits(ea_metric_kind mk, const ea_qty *q) {
     case EA_MK_MONEY: return q->unit == EA_U_CUR || (q->unit == EA_U_NONE && (q->flags & EA_Q_SCALED));
     case EA_MK_RATIO: return q->unit == EA_U_PCT || q->unit == EA_U_BPS || q->unit == EA_U_PP;
     case EA_MK_PER_SHARE:
-        return q->unit == EA_U_CUR || (q->flags & EA_Q_PER_SHARE) || (q->unit == EA_U_NONE && !(q->flags & EA_Q_SCALED));
+        /* "$2,160 million" is never a per-share figure */
+        if (q->flags & EA_Q_SCALED) return 0;
+        return q->unit == EA_U_CUR || (q->flags & EA_Q_PER_SHARE) || q->unit == EA_U_NONE;
     case EA_MK_COUNT: return q->unit == EA_U_NONE;
     case EA_MK_TIMES: return q->unit == EA_U_TIMES || q->unit == EA_U_NONE;
     default: return 1;
@@ -1125,6 +1127,7 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                 int rel = 0;
                 const char *per = period_for(&ev, q->start, 0, n, &rel);
                 char buf[8];
+                if (!per) f->period_implied = 1;
                 if (!per || rel) {
                     default_period(x, f->kind, buf);
                     per = buf[0] ? buf : NULL;
@@ -1343,6 +1346,7 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                 else fmt_fy(buf, x->cp.year - 1);
                 per = x->cp.year ? buf : NULL;
             } else if (!per || (rel && !compare)) {
+                if (!per) f->period_implied = 1;
                 default_period(x, f->kind, buf);
                 per = buf[0] ? buf : NULL;
             }
@@ -1384,6 +1388,37 @@ static void consistent_periods(ctx_t *x) {
             a->period = b->period;
             break;
         }
+    }
+}
+
+/* Guidance with no period named defaults to the next quarter; a range for
+ * EPS or revenue several times the quarter's own figure is the year's
+ * ("we raised our guidance for adjusted EPS to $8.80 to $8.95" on a call
+ * whose quarter earned $2.30). */
+static void annual_guidance(ctx_t *x) {
+    if (!x->cp.year || x->cp.fy) return;
+    char cpbuf[8], fy[8];
+    default_period(x, EA_FACT_ACTUAL, cpbuf);
+    /* the fiscal year that holds the next quarter */
+    fmt_fy(fy, x->cp.q == 4 ? x->cp.year + 1 : x->cp.year);
+    ea_fact *fs = x->out->facts.ptr;
+    size_t n = x->out->facts.n;
+    for (size_t i = 0; i < n; i++) {
+        ea_fact *g = &fs[i];
+        if (g->kind != EA_FACT_GUIDANCE || !g->period_implied || !g->is_range || g->is_change) continue;
+        int eps = ea_ieq(g->metric, "eps"), rev = ea_ieq(g->metric, "revenue");
+        if (!eps && !rev) continue;
+        /* the quarter's actual of the same metric, unit and segment */
+        double q = 0;
+        for (size_t j = 0; j < n && q == 0; j++) {
+            const ea_fact *a = &fs[j];
+            if (a->kind != EA_FACT_ACTUAL || a->is_change || a->is_range || !a->has_value || a->value <= 0) continue;
+            if (!ea_ieq(a->period, cpbuf) || !ea_ieq(a->metric, eps ? "eps" : "revenue")) continue;
+            if (strcmp(a->unit, g->unit) || a->segment.len != g->segment.len || a->in_translation != g->in_translation)
+                continue;
+            q = a->value;
+        }
+        if (q > 0 && g->low > 2.5 * q) g->period = arena_str(x, fy, strlen(fy));
     }
 }
 
@@ -1553,6 +1588,7 @@ ea_status ea_facts_extract(const ea_call *call, ea_facts **out, ea_error *err) {
         }
     }
     if (!x.failed) consistent_periods(&x);
+    if (!x.failed) annual_guidance(&x);
     if (x.failed) {
         ea_facts_free(f);
         return fail(err, EA_ERR_NOMEM, "out of memory");

@@ -326,12 +326,26 @@ static void metadata(ea_call *c) {
     char buf[16];
     const ea_paragraph *ps = c->paras.ptr;
     size_t look = c->paras.n < 12 ? c->paras.n : 12;
+    /* without speakers there is no operator's welcome to read the period
+       from: the first sentences are results, full of other periods */
+    int headerless = c->info.layout == EA_LAYOUT_LINES || c->info.layout == EA_LAYOUT_PLAIN;
     if (!c->info.period.len) {
         size_t n = c->info.event_title.len ? ea_find_period(c->info.event_title, buf, sizeof buf) : 0;
-        for (size_t i = 0; !n && i < look; i++) n = ea_find_period(head(ps[i].text), buf, sizeof buf);
-        for (size_t i = 0; !n && i < look; i++)
+        for (size_t i = 0; !n && !headerless && i < look; i++) n = ea_find_period(head(ps[i].text), buf, sizeof buf);
+        for (size_t i = 0; !n && !headerless && i < look; i++)
             if (ps[i].has_translation) n = ea_find_period(head(ps[i].tr_text), buf, sizeof buf);
         if (n) c->info.period = ea_b_strdup(c, buf, n);
+    }
+    if (!c->info.period.len && c->paras.n) {
+        /* no header: infer from the quarters the call talks about */
+        unsigned ev = 0;
+        size_t n = ea_infer_period(ps, c->paras.n, buf, sizeof buf, &ev);
+        if (n) {
+            c->info.period = ea_b_strdup(c, buf, n);
+            c->info.period_inferred = 1;
+            ea_b_explain(c, "period %.*s inferred from %u quarter mentions (no header states it)", (int)n, buf,
+                         ev);
+        }
     }
     if (!c->info.date.len) {
         size_t n = c->info.event_title.len ? ea_find_date(c->info.event_title, buf, sizeof buf) : 0;

@@ -74,15 +74,9 @@ static const unsigned char *skip_filler(const unsigned char *p, const unsigned c
     return p;
 }
 
-size_t ea_find_period(ea_str s, char *out, size_t cap) {
-    const unsigned char *b = (const unsigned char *)s.ptr, *end = b + s.len;
-    for (const unsigned char *p = b; p < end; p++) {
-        int word_start = p == b || !ea_is_alnum(p[-1]);
-        if (!word_start && *p < 0x80) continue;
-        /* every form below starts with a digit, Q, F (full, fiscal, FY) or
-           an ordinal (first, second, third, fourth) */
-        unsigned char c0 = ea_lower(*p);
-        if (!ea_is_digit(c0) && c0 != 'q' && c0 != 'f' && c0 != 's' && c0 != 't') continue;
+/* A period mention starting at p (a word start), or 0. */
+static size_t period_at(const unsigned char *p, const unsigned char *end, char *out, size_t cap) {
+    {
         size_t used;
         ea_str r = ea_str_make((const char *)p, (size_t)(end - p));
         /* Q1 2024, Q1'24, Q1 FY2024 */
@@ -184,6 +178,140 @@ size_t ea_find_period(ea_str s, char *out, size_t cap) {
     return 0;
 }
 
+/* every form starts with a digit, Q, F (full, fiscal, FY) or an ordinal
+   (first, second, third, fourth) at a word start */
+static int period_start(const unsigned char *p, const unsigned char *b) {
+    if (p > b && ea_is_alnum(p[-1]) && *p < 0x80) return 0;
+    unsigned char c0 = ea_lower(*p);
+    return ea_is_digit(c0) || c0 == 'q' || c0 == 'f' || c0 == 's' || c0 == 't';
+}
+
+size_t ea_find_period(ea_str s, char *out, size_t cap) {
+    const unsigned char *b = (const unsigned char *)s.ptr, *end = b + s.len;
+    for (const unsigned char *p = b; p < end; p++) {
+        if (!period_start(p, b)) continue;
+        size_t n = period_at(p, end, out, cap);
+        if (n) return n;
+    }
+    return 0;
+}
+
+/* A quarter named without its year at p: "first quarter", "Q1", "1Q";
+ * returns 1..4 or 0. */
+static int bare_quarter(const unsigned char *p, const unsigned char *end) {
+    ea_str r = ea_str_make((const char *)p, (size_t)(end - p));
+    if ((*p == 'Q' || *p == 'q') && r.len >= 2 && p[1] >= '1' && p[1] <= '4' && (r.len == 2 || !ea_is_alnum(p[2])))
+        return p[1] - '0';
+    if (*p >= '1' && *p <= '4' && r.len >= 2 && (p[1] == 'Q' || p[1] == 'q') && (r.len == 2 || !ea_is_alnum(p[2])))
+        return p[0] - '0';
+    for (int k = 0; k < 4; k++) {
+        if (!ea_istarts(r, ordinals[k])) continue;
+        const unsigned char *q = p + strlen(ordinals[k]);
+        while (q < end && (*q == ' ' || *q == '-')) q++;
+        if (ea_istarts(ea_str_make((const char *)q, (size_t)(end - q)), "quarter")) return k + 1;
+    }
+    return 0;
+}
+
+/* A year alone at p ("2021", "fiscal 2021"); returns it or 0. */
+static int bare_year(const unsigned char *p, const unsigned char *end) {
+    size_t used;
+    if (!ea_is_digit(*p)) return 0;
+    int y = year_at(p, end, &used);
+    /* not a number in a sentence of money: "$2021", "2,021" are rare, but
+       "2021 million" is not a year */
+    if (!y) return 0;
+    const unsigned char *q = p + used;
+    if (q < end && (*q == ',' || *q == '.') && q + 1 < end && ea_is_digit(q[1])) return 0;
+    return y;
+}
+
+/* Whether the words just before p compare with an earlier period. */
+static int compared_before(const unsigned char *b, const unsigned char *p) {
+    size_t back = (size_t)(p - b) < 48 ? (size_t)(p - b) : 48;
+    ea_str w = ea_str_make((const char *)p - back, back);
+    static const char *const cues[] = {"compared", "versus", " vs", "from ", "over ", "than ", "last year",
+                                       "prior year", "year ago", "year-ago", "prior-year", "relative to"};
+    for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
+        if (ea_ifind(w, cues[i])) return 1;
+    return 0;
+}
+
+/* Whether the words just before p speak of a forecast. */
+static int looks_ahead(const unsigned char *b, const unsigned char *p) {
+    size_t back = (size_t)(p - b) < 64 ? (size_t)(p - b) : 64;
+    ea_str w = ea_str_make((const char *)p - back, back);
+    static const char *const cues[] = {"expect", "outlook", "guidance", "anticipate", "forecast", "into ",
+                                       "next year", "will ", "plan", "target", "through "};
+    for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
+        if (ea_ifind(w, cues[i])) return 1;
+    return 0;
+}
+
+#ifndef FULL_W
+#define FULL_W 2
+#endif
+size_t ea_infer_period(const ea_paragraph *ps, size_t n_texts, char *out, size_t cap, unsigned *evidence) {
+    /* quarter mentions, weighted by how early they come: the call's own
+       quarter is named in the opening remarks; comparisons and guidance
+       come later and less often */
+    enum { YMIN = 1980, YN = 121 };
+    double qw[5] = {0};
+    static const double zero[YN];
+    double full[5][YN], yw[YN];
+    for (int q = 0; q < 5; q++) memcpy(full[q], zero, sizeof zero);
+    memcpy(yw, zero, sizeof zero);
+    unsigned seen = 0;
+    for (size_t t = 0; t < n_texts; t++) {
+        double w = t < 20 ? 3.0 : t < 60 ? 1.5 : 1.0;
+        const unsigned char *b = (const unsigned char *)ps[t].text.ptr, *end = b + ps[t].text.len;
+        for (const unsigned char *p = b; p < end; p++) {
+            if (!period_start(p, b)) continue;
+            char per[16];
+            size_t n = period_at(p, end, per, sizeof per);
+            if (n == 6 && per[4] == 'Q') {
+                int y = (per[0] - '0') * 1000 + (per[1] - '0') * 100 + (per[2] - '0') * 10 + (per[3] - '0');
+                int q = per[5] - '0';
+                qw[q] += w;
+                /* "compared to the second quarter of 2020": a comparison
+                   names the year before the call's */
+                if (compared_before(b, p)) y++;
+                if (y >= YMIN && y < YMIN + YN) full[q][y - YMIN] += w;
+                seen++;
+                continue;
+            }
+            int q = bare_quarter(p, end);
+            if (q) {
+                qw[q] += w;
+                seen++;
+                continue;
+            }
+            int y = bare_year(p, end);
+            if (y && looks_ahead(b, p)) y = 0; /* outlook for next year */
+            if (y && compared_before(b, p)) y++;
+            if (y && y < YMIN + YN) yw[y - YMIN] += w;
+        }
+    }
+    int bq = 0;
+    for (int q = 1; q <= 4; q++)
+        if (qw[q] > qw[bq]) bq = q;
+    if (evidence) *evidence = seen;
+    if (!bq || qw[bq] < 2) return 0;
+    /* the year: the latest written with that quarter (the same quarter a
+       year earlier is the comparison); else the latest year written alone
+       about as often as the most written one */
+    int by = -1;
+    double top = 0;
+    for (int i = 0; i < YN; i++) {
+        double sc = FULL_W * full[bq][i] + yw[i];
+        if (sc > 0 && sc >= top) {
+            top = sc;
+            by = i;
+        }
+    }
+    if (by < 0) return 0;
+    return emit(out, cap, YMIN + by, 'Q', bq);
+}
 static size_t emit_date(char *out, size_t cap, int y, int m, int d) {
     if (cap < 11 || m < 1 || m > 12 || d < 1 || d > 31) return 0;
     for (int i = 3; i >= 0; i--, y /= 10) out[i] = (char)('0' + y % 10);

@@ -30,6 +30,7 @@ static void fact_json(ea_jw *w, const ea_call *c, const ea_fact *f) {
     jw_key(w, "segment"); jw_str_or_null(w, f->segment);
     jw_key(w, "company"); jw_str_or_null(w, f->company);
     jw_key(w, "period"); jw_str_or_null(w, f->period);
+    jw_key(w, "period_implied"); jw_bool(w, f->period_implied);
     jw_key(w, "kind"); jw_cstr(w, ea_fact_kind_name(f->kind));
     jw_key(w, "value");
     if (f->has_value) jw_num(w, f->value);

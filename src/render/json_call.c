@@ -24,6 +24,7 @@ ea_status ea_call_write_json(const ea_call *c, unsigned flags, ea_write_fn write
     jw_key(&w, "exchange"); jw_str_or_null(&w, in->exchange);
     jw_key(&w, "event_title"); jw_str_or_null(&w, in->event_title);
     jw_key(&w, "period"); jw_str_or_null(&w, in->period);
+    jw_key(&w, "period_inferred"); jw_bool(&w, in->period_inferred);
     jw_key(&w, "date"); jw_str_or_null(&w, in->date);
     jw_key(&w, "layout"); jw_cstr(&w, ea_layout_name(in->layout));
     jw_key(&w, "encoding"); jw_cstr(&w, in->encoding);

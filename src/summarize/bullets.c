@@ -12,77 +12,107 @@
 #include "util/buf.h"
 #include "util/text.h"
 
-/* How the call wrote the number: the scale word follows the stated number
- * ($40.7 million is 40.7 and "million"). */
-static void money(ea_buf *b, double v, double stated, const char *unit) {
+/* The k-th number written in a fact's phrase ("$1.82 billion to $1.83
+ * billion": k=1 is "1.83"), as its digits, commas and point. */
+ea_str ea_sum_number_text(const ea_call *c, const ea_fact *f, int k) {
+    size_t tl;
+    const char *t = ea_call_text(c, &tl);
+    if (f->span.end > tl || f->span.start >= f->span.end) return ea_str_make(NULL, 0);
+    const char *p = t + f->span.start, *end = t + f->span.end;
+    for (int i = 0; p < end; i++) {
+        while (p < end && !ea_is_digit((unsigned char)*p)) p++;
+        const char *s = p;
+        while (p < end && (ea_is_digit((unsigned char)*p) ||
+                           ((*p == ',' || *p == '.') && p + 1 < end && ea_is_digit((unsigned char)p[1]))))
+            p++;
+        if (p > s && i == k) return ea_str_make(s, (size_t)(p - s));
+        if (p == s) break;
+    }
+    return ea_str_make(NULL, 0);
+}
+
+static double digits_value(ea_str d) {
+    double v = 0, frac = 0;
+    for (size_t i = 0; i < d.len; i++) {
+        char ch = d.ptr[i];
+        if (ch == ',') continue;
+        if (ch == '.') {
+            frac = 1;
+            continue;
+        }
+        if (frac > 0) {
+            frac /= 10;
+            v += (ch - '0') * frac;
+        } else {
+            v = v * 10 + (ch - '0');
+        }
+    }
+    return v;
+}
+
+/* An amount as the call wrote it: "$40.7 million" from 40,700,000 stated
+ * as "40.7" with a scale word; the value itself when the stated form does
+ * not map to one (万, 亿). */
+void ea_sum_amount(ea_buf *b, const ea_call *c, const ea_fact *f, double v, int k) {
     double a = fabs(v);
-    double sc = stated != 0 ? a / fabs(stated) : 1;
-    const char *word = "";
-    if (fabs(sc - 1e9) < 1) word = " billion";
-    else if (fabs(sc - 1e6) < 1e-3) word = " million";
-    else if (fabs(sc - 1e3) < 1e-6) word = " thousand";
-    else if (fabs(sc - 1e12) < 1e3) word = " trillion";
-    else if (fabs(sc - 1e8) < 1e-2) word = "00 million"; /* 亿: 1.6亿 = 160 million */
-    else sc = 1;
-    if (!strcmp(word, "00 million")) {
-        sc = 1e6;
-        word = " million";
+    ea_str d = ea_sum_number_text(c, f, k);
+    double x = d.len ? digits_value(d) : 0;
+    const char *word = NULL;
+    if (x > 0) {
+        double sc = a / x;
+        if (fabs(sc - 1) < 1e-9) word = "";
+        else if (fabs(sc - 1e3) < 1e-6) word = " thousand";
+        else if (fabs(sc - 1e6) < 1e-3) word = " million";
+        else if (fabs(sc - 1e9) < 1) word = " billion";
+        else if (fabs(sc - 1e12) < 1e3) word = " trillion";
     }
-    double x = a / sc;
-    char t[64];
-    int n = snprintf(t, sizeof t, "%s%s%.15g%s", v < 0 ? "-" : "", !strcmp(unit, "USD") ? "$" : "", x, word);
-    if (n > 0) ea_buf_append(b, t, (size_t)n < sizeof t ? (size_t)n : sizeof t - 1);
-    if (strcmp(unit, "USD") && strcmp(unit, "%") && *unit) {
-        ea_buf_putc(b, ' ');
-        ea_buf_puts(b, unit);
-    }
-}
-
-static void pct(ea_buf *b, double v) {
-    char t[32];
-    int n = snprintf(t, sizeof t, "%.15g", fabs(v));
-    if (n > 0) ea_buf_append(b, t, (size_t)n);
-    ea_buf_puts(b, " percent");
-}
-
-/* the stated scale of a range: low and high share the fact's stated scale */
-static void range(ea_buf *b, const ea_fact *f) {
-    double sc = f->stated != 0 && f->low != 0 ? fabs(f->low) / fabs(f->stated) : 1;
-    if (!(fabs(sc - 1) < 1e-9 || fabs(sc - 1e3) < 1e-6 || fabs(sc - 1e6) < 1e-3 || fabs(sc - 1e9) < 1)) sc = 1;
-    if (!strcmp(f->unit, "%")) {
+    int usd = f->unit && !strcmp(f->unit, "USD");
+    if (v < 0) ea_buf_putc(b, '-');
+    if (usd) ea_buf_putc(b, '$');
+    if (word) {
+        ea_buf_append(b, d.ptr, d.len);
+        ea_buf_puts(b, word);
+    } else {
+        /* 4,070万 = 40.7 million */
+        static const struct {
+            double sc;
+            const char *w;
+        } scales[] = {{1e12, " trillion"}, {1e9, " billion"}, {1e6, " million"}, {1, ""}};
+        size_t i = 0;
+        while (i + 1 < sizeof scales / sizeof scales[0] && a < scales[i].sc) i++;
         char t[64];
-        int n = snprintf(t, sizeof t, "%.15g%% to %.15g%%", f->low, f->high);
-        if (n > 0) ea_buf_append(b, t, (size_t)n);
-        return;
+        int n = snprintf(t, sizeof t, "%.4g%s", a / scales[i].sc, scales[i].w);
+        if (n > 0) ea_buf_append(b, t, (size_t)n < sizeof t ? (size_t)n : sizeof t - 1);
     }
-    money(b, f->low, f->low / sc, f->unit);
-    ea_buf_puts(b, " to ");
-    money(b, f->high, f->high / sc, f->unit);
+    if (f->unit && !usd && strcmp(f->unit, "%") && *f->unit) {
+        ea_buf_putc(b, ' ');
+        ea_buf_puts(b, f->unit);
+    }
 }
 
-static int is_metric(const ea_fact *f, const char *m) {
-    return f->metric.len == strlen(m) && memcmp(f->metric.ptr, m, f->metric.len) == 0;
-}
-static int has_basis(const ea_fact *f, const char *bs) {
-    return f->basis.len == strlen(bs) && memcmp(f->basis.ptr, bs, f->basis.len) == 0;
-}
-static int same_period(const ea_fact *f, const char *p) {
-    return p && f->period.len == strlen(p) && memcmp(f->period.ptr, p, f->period.len) == 0;
+/* a percent as stated: "23" from "23%", "-23" never (the verb says it) */
+static void pct_text(ea_buf *b, const ea_call *c, const ea_fact *f, double v) {
+    ea_str d = ea_sum_number_text(c, f, 0);
+    if (d.len && fabs(digits_value(d) - fabs(v)) < 1e-9) {
+        ea_buf_append(b, d.ptr, d.len);
+    } else {
+        char t[32];
+        int n = snprintf(t, sizeof t, "%.15g", fabs(v));
+        if (n > 0) ea_buf_append(b, t, (size_t)n);
+    }
 }
 
-/* "q1" for "2024Q1", "fy 2024" for "FY2024" */
-static void period_word(ea_buf *b, ea_str p, int with_year) {
+/* "q1" for "2024Q1", "fy" for "FY2024" */
+static void period_word(ea_buf *b, ea_str p) {
     if (p.len == 6 && p.ptr[4] == 'Q') {
         ea_buf_putc(b, 'q');
         ea_buf_putc(b, p.ptr[5]);
     } else if (p.len == 6 && p.ptr[0] == 'F') {
         ea_buf_puts(b, "fy");
-        if (with_year) {
-            ea_buf_putc(b, ' ');
-            ea_buf_append(b, p.ptr + 2, 4);
-        }
     } else if (p.len == 6 && p.ptr[4] == 'H') {
         ea_buf_puts(b, p.ptr[5] == '1' ? "first-half" : "second-half");
+    } else {
+        ea_buf_puts(b, "quarterly");
     }
 }
 
@@ -91,8 +121,15 @@ static const char *revenue_word(const ea_fact *f) {
     return ph.len && ea_ifind(ph, "sales") ? "sales" : "revenue";
 }
 
-/* A fact picked for a bullet, and the paragraph it cites. */
-static void cite(ea_buf *b, const ea_fact *f, unsigned flags) {
+/* "adjusted earnings per share", "non-gaap loss per share", "ffo per share" */
+static void eps_words(ea_buf *b, const ea_fact *f, int loss) {
+    if (ea_sum_is(f->basis, "non_gaap")) ea_buf_puts(b, " non-gaap");
+    else if (ea_sum_is(f->basis, "adjusted")) ea_buf_puts(b, " adjusted");
+    if (ea_sum_is(f->metric, "ffo")) ea_buf_puts(b, " ffo per share ");
+    else ea_buf_puts(b, loss ? " loss per share " : " earnings per share ");
+}
+
+static void end_line(ea_buf *b, const ea_fact *f, unsigned flags) {
     if (flags & EA_BULLETS_CITE) {
         char t[24];
         int n = snprintf(t, sizeof t, " [%u]", f->para + 1);
@@ -101,99 +138,65 @@ static void cite(ea_buf *b, const ea_fact *f, unsigned flags) {
     ea_buf_puts(b, ".\n");
 }
 
+static void actual_eps(ea_buf *b, const ea_call *c, const ea_fact *f, unsigned flags) {
+    period_word(b, f->period);
+    eps_words(b, f, f->value < 0);
+    ea_sum_amount(b, c, f, fabs(f->value), 0);
+    end_line(b, f, flags);
+}
+
+static void guidance(ea_buf *b, const ea_call *c, const ea_fact *f, unsigned flags) {
+    ea_buf_puts(b, "sees ");
+    period_word(b, f->period);
+    int loss = f->high < 0;
+    if (ea_sum_is(f->metric, "revenue")) {
+        ea_buf_putc(b, ' ');
+        ea_buf_puts(b, revenue_word(f));
+        ea_buf_putc(b, ' ');
+    } else {
+        eps_words(b, f, loss);
+    }
+    /* a loss range is written low loss to high loss */
+    ea_sum_amount(b, c, f, loss ? -f->high : f->low, loss ? 1 : 0);
+    ea_buf_puts(b, " to ");
+    ea_sum_amount(b, c, f, loss ? -f->low : f->high, loss ? 0 : 1);
+    end_line(b, f, flags);
+}
+
 ea_status ea_digest_write_bullets(const ea_call *c, const ea_facts *fs, unsigned flags, ea_write_fn write,
                                   void *ctx) {
     if (!c || !fs || !write) return EA_ERR_USAGE;
     ea_buf b;
     ea_buf_init(&b, 0);
-    const ea_call_info *in = ea_call_get_info(c);
-    char callp[8] = "", nextq[8] = "";
-    ea_sum_call_period(c, fs, callp, nextq);
-    size_t n = ea_facts_count(fs);
-    const ea_fact *eps_adj = NULL, *eps_gaap = NULL, *rev = NULL;
-    const ea_fact *g_rev_q = NULL, *g_eps_q = NULL, *g_rev_y = NULL, *g_eps_y = NULL, *g_epsg_y = NULL;
-    for (size_t i = 0; i < n; i++) {
-        const ea_fact *f = ea_facts_get(fs, i);
-        if (f->in_translation || f->company.len || !f->has_value) continue;
-        if (f->kind == EA_FACT_ACTUAL && same_period(f, callp) && !f->segment.len && !f->is_change) {
-            if (is_metric(f, "eps") && f->per_share && !f->is_range) {
-                int adj = has_basis(f, "adjusted") || has_basis(f, "non_gaap");
-                if (adj && !eps_adj) eps_adj = f;
-                if (!adj && !eps_gaap) eps_gaap = f;
-            }
-            if (is_metric(f, "revenue") && !strcmp(f->unit, "USD") && !rev) rev = f;
-            else if (is_metric(f, "revenue") && rev && !rev->has_yoy && f->has_yoy && fabs(f->value - rev->value) < 1)
-                rev = f;
-        }
-        if (f->kind == EA_FACT_GUIDANCE && f->is_range && !f->segment.len) {
-            int q = same_period(f, nextq), y = f->period.len && f->period.ptr[0] == 'F';
-            if (is_metric(f, "revenue") && strcmp(f->unit, "%")) {
-                if (q && !g_rev_q) g_rev_q = f;
-                if (y && !g_rev_y) g_rev_y = f;
-            }
-            if (is_metric(f, "eps")) {
-                int adj = has_basis(f, "adjusted") || has_basis(f, "non_gaap");
-                if (q && !g_eps_q) g_eps_q = f;
-                if (y && adj && !g_eps_y) g_eps_y = f;
-                if (y && !adj && !g_epsg_y) g_epsg_y = f;
-            }
-        }
-    }
-    (void)in;
-    if (eps_adj) {
-        period_word(&b, eps_adj->period, 0);
-        ea_buf_puts(&b, eps_adj->value < 0 ? " adjusted loss per share " : " adjusted earnings per share ");
-        money(&b, fabs(eps_adj->value), eps_adj->stated, eps_adj->unit);
-        cite(&b, eps_adj, flags);
-    }
-    if (eps_gaap) {
-        period_word(&b, eps_gaap->period, 0);
-        ea_buf_puts(&b, eps_adj ? " gaap" : "");
-        ea_buf_puts(&b, eps_gaap->value < 0 ? " loss per share " : " earnings per share ");
-        money(&b, fabs(eps_gaap->value), eps_gaap->stated, eps_gaap->unit);
-        cite(&b, eps_gaap, flags);
-    }
-    if (rev) {
-        period_word(&b, rev->period, 0);
+    ea_headline h;
+    ea_sum_headline(c, fs, &h);
+    if (h.eps_adj) actual_eps(&b, c, h.eps_adj, flags);
+    if (h.eps) actual_eps(&b, c, h.eps, flags);
+    if (h.ffo) actual_eps(&b, c, h.ffo, flags);
+    if (h.rev) {
+        const ea_fact *r = h.rev, *ch = h.rev_change;
+        period_word(&b, r->period);
         ea_buf_putc(&b, ' ');
-        ea_buf_puts(&b, revenue_word(rev));
-        if (rev->has_yoy && rev->yoy_pct != 0) {
-            ea_buf_puts(&b, rev->yoy_pct > 0 ? " rose " : " fell ");
-            pct(&b, rev->yoy_pct);
-            ea_buf_puts(&b, " to ");
-        } else {
-            ea_buf_putc(&b, ' ');
-        }
-        money(&b, rev->value, rev->stated, rev->unit);
-        cite(&b, rev, flags);
-    }
-    const ea_fact *gs[] = {g_eps_q, g_rev_q, g_eps_y, g_epsg_y, g_rev_y};
-    for (size_t k = 0; k < sizeof gs / sizeof gs[0]; k++) {
-        const ea_fact *f = gs[k];
-        if (!f) continue;
-        ea_buf_puts(&b, "sees ");
-        period_word(&b, f->period, 1);
-        if (is_metric(f, "eps")) {
-            int adj = has_basis(f, "adjusted") || has_basis(f, "non_gaap");
-            ea_buf_puts(&b, adj ? " adjusted" : f->basis.len ? " gaap" : "");
-            ea_buf_puts(&b, f->high < 0 ? " loss per share " : " earnings per share ");
-            if (f->high < 0) {
-                ea_fact g = *f;
-                g.low = -f->high;
-                g.high = -f->low;
-                g.stated = fabs(f->stated);
-                range(&b, &g);
-                cite(&b, f, flags);
-                continue;
+        ea_buf_puts(&b, revenue_word(r));
+        if (ch && ch->yoy_pct != 0) {
+            ea_buf_puts(&b, ch->yoy_pct > 0 ? " rose " : " fell ");
+            if (ch == r) {
+                char t[32];
+                int n = snprintf(t, sizeof t, "%.15g", fabs(r->yoy_pct));
+                if (n > 0) ea_buf_append(&b, t, (size_t)n);
+            } else {
+                pct_text(&b, c, ch, ch->yoy_pct);
             }
+            ea_buf_puts(&b, " percent to ");
         } else {
             ea_buf_putc(&b, ' ');
-            ea_buf_puts(&b, revenue_word(f));
-            ea_buf_putc(&b, ' ');
         }
-        range(&b, f);
-        cite(&b, f, flags);
+        ea_sum_amount(&b, c, r, r->value, 0);
+        end_line(&b, r, flags);
     }
+    const ea_fact *gs[] = {h.g_q_eps, h.g_q_rev, h.g_y_eps_adj, h.g_y_eps, h.g_y_rev};
+    for (size_t k = 0; k < sizeof gs / sizeof gs[0]; k++)
+        if (gs[k]) guidance(&b, c, gs[k], flags);
     int failed = b.failed || (b.len && write(ctx, b.ptr, b.len));
     ea_buf_free(&b);
     return failed ? EA_ERR_IO : EA_OK;

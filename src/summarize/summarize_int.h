@@ -2,8 +2,34 @@
 #ifndef EA_SUMMARIZE_INT_H
 #define EA_SUMMARIZE_INT_H
 #include "earnest/earnest.h"
+#include "util/buf.h"
 
 /* The call's own period ("2024Q1") and the one after it ("2024Q2"), from
  * the call, or failing that from the facts; empty strings when unknown. */
 void ea_sum_call_period(const ea_call *c, const ea_facts *fs, char callp[8], char nextp[8]);
+
+/* fact strings: equal to a literal; adjusted or non-GAAP basis */
+int ea_sum_is(ea_str s, const char *lit);
+int ea_sum_adjusted(const ea_fact *f);
+
+/* The headline figures; NULL where the call states none. */
+typedef struct {
+    char period[8], next[8];    /* "2024Q1", "2024Q2"; "" when unknown */
+    const ea_fact *eps_adj;     /* the quarter's adjusted / non-GAAP EPS */
+    const ea_fact *eps;         /* reported EPS (GAAP or unqualified) */
+    const ea_fact *ffo;         /* FFO per share (REITs) */
+    const ea_fact *rev;         /* total revenue */
+    const ea_fact *rev_change;  /* the fact holding revenue's yoy change */
+    const ea_fact *g_q_eps, *g_q_rev;               /* next quarter */
+    const ea_fact *g_y_eps_adj, *g_y_eps, *g_y_rev; /* the fiscal year */
+} ea_headline;
+
+void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h);
+
+/* Numbers as the call wrote them. ea_sum_number_text: the k-th number of a
+ * fact's phrase ("1.83" in "$1.82 billion to $1.83 billion", k=1).
+ * ea_sum_amount: value v of fact f written with the call's digits and scale
+ * word ("$40.7 million"), k naming which number of the phrase. */
+ea_str ea_sum_number_text(const ea_call *c, const ea_fact *f, int k);
+void ea_sum_amount(ea_buf *b, const ea_call *c, const ea_fact *f, double v, int k);
 #endif

@@ -3,7 +3,7 @@
 #define EA_BUF_H
 #include <stddef.h>
 
-typedef struct {
+typedef struct ea_buf {
     char *ptr;
     size_t len, cap, max; /* max == 0: SIZE_MAX/2 */
     int failed;           /* sticky: an append failed (no memory / max) */

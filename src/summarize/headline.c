@@ -1,0 +1,150 @@
+/* The headline figures of a call: the quarter's EPS (adjusted and
+ * reported), revenue with its change, and the guidance for the next
+ * quarter and the year. Picked from the facts by how the call states them:
+ * the figure a call leads with is stated early and repeated; comparisons
+ * and bridges are stated once, late, next to another figure. */
+#include <math.h>
+#include <string.h>
+
+#include "summarize_int.h"
+#include "util/text.h"
+
+int ea_sum_is(ea_str s, const char *lit) {
+    size_t n = strlen(lit);
+    return s.len == n && memcmp(s.ptr, lit, n) == 0;
+}
+
+int ea_sum_adjusted(const ea_fact *f) {
+    return ea_sum_is(f->basis, "adjusted") || ea_sum_is(f->basis, "non_gaap");
+}
+
+/* A per-share amount: EPS or FFO in a currency, never a scaled total. */
+static int per_share_amount(const ea_fact *f) {
+    if (!ea_sum_is(f->metric, "eps") && !ea_sum_is(f->metric, "ffo")) return 0;
+    if (!f->unit || strcmp(f->unit, "USD") != 0) {
+        /* other currencies are fine; percents, counts and bare numbers not */
+        if (!f->unit || !*f->unit || !strcmp(f->unit, "%") || !strcmp(f->unit, "shares") ||
+            !strcmp(f->unit, "x") || !strcmp(f->unit, "bps") || !strcmp(f->unit, "pp"))
+            return 0;
+    }
+    double v = f->is_range ? fmax(fabs(f->low), fabs(f->high)) : fabs(f->value);
+    double first = f->is_range ? fabs(f->low) : fabs(f->value);
+    return v < 1000 && (f->per_share || f->stated == 0 || fabs(fabs(f->stated) - first) < 1e-9);
+}
+
+static int money_total(const ea_fact *f) {
+    return f->unit && *f->unit && strcmp(f->unit, "%") && strcmp(f->unit, "shares") && strcmp(f->unit, "x") &&
+           strcmp(f->unit, "bps") && strcmp(f->unit, "pp") && !f->per_share;
+}
+
+static int period_is(const ea_fact *f, const char *p) {
+    if (!p || !*p) return f->period.len == 0;
+    return ea_sum_is(f->period, p);
+}
+
+/* How strongly the call leads with this value: every statement of the same
+ * metric, basis class and value counts; an early one counts more. */
+static double weight(const ea_facts *fs, const ea_fact *f, size_t n_paras, int (*same)(const ea_fact *, const ea_fact *)) {
+    double w = 0;
+    size_t n = ea_facts_count(fs);
+    for (size_t i = 0; i < n; i++) {
+        const ea_fact *g = ea_facts_get(fs, i);
+        if (g->in_translation || !g->has_value || g->is_change) continue;
+        if (!same(f, g)) continue;
+        double pos = n_paras ? (double)g->para / (double)n_paras : 0;
+        w += 1.0 + (1.0 - pos);
+    }
+    return w;
+}
+
+static int same_str(ea_str a, ea_str b) { return a.len == b.len && (!a.len || !memcmp(a.ptr, b.ptr, a.len)); }
+
+static int same_eps(const ea_fact *a, const ea_fact *b) {
+    return same_str(a->metric, b->metric) && ea_sum_adjusted(a) == ea_sum_adjusted(b) && !b->is_range &&
+           fabs(a->value - b->value) < 1e-9 && same_str(a->period, b->period);
+}
+
+static int same_total(const ea_fact *a, const ea_fact *b) {
+    return same_str(a->metric, b->metric) && !b->is_range && !b->segment.len && fabs(a->value - b->value) <= 1e-9 * fabs(a->value) + 1e-9;
+}
+
+/* the change of revenue stated with its level: on the fact itself, or a
+   change fact in the same sentence */
+static const ea_fact *revenue_change(const ea_facts *fs, const ea_fact *rev) {
+    if (rev->has_yoy) return rev;
+    size_t n = ea_facts_count(fs);
+    for (size_t i = 0; i < n; i++) {
+        const ea_fact *g = ea_facts_get(fs, i);
+        if (g->in_translation || !g->is_change || !g->has_yoy || g->is_range || g->segment.len) continue;
+        if (!ea_sum_is(g->metric, "revenue") || g->kind != EA_FACT_ACTUAL) continue;
+        if (g->sentence.start == rev->sentence.start && g->para == rev->para) return g;
+    }
+    return NULL;
+}
+
+void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
+    memset(h, 0, sizeof *h);
+    ea_sum_call_period(c, fs, h->period, h->next);
+    size_t n = ea_facts_count(fs), np = ea_call_paragraph_count(c);
+    double w_adj = 0, w_rep = 0, w_rev = 0, w_ffo = 0;
+    char fy[8] = "", fy_next[8] = "";
+    if (h->period[0]) {
+        /* the fiscal year of the call, and the next one (a Q4 call guides
+           the next year) */
+        memcpy(fy, "FY", 2);
+        memcpy(fy + 2, h->period, 4);
+        fy[6] = 0;
+        memcpy(fy_next, fy, 7);
+        for (int i = 5; i >= 2; i--) {
+            if (fy_next[i] < '9') {
+                fy_next[i]++;
+                break;
+            }
+            fy_next[i] = '0';
+        }
+    }
+    int q4 = h->period[0] && h->period[5] == '4';
+    for (size_t i = 0; i < n; i++) {
+        const ea_fact *f = ea_facts_get(fs, i);
+        if (f->in_translation || f->company.len || !f->has_value || f->is_change) continue;
+        if (f->kind == EA_FACT_ACTUAL && period_is(f, h->period) && !f->segment.len && !f->is_range) {
+            if (per_share_amount(f)) {
+                double w = weight(fs, f, np, same_eps);
+                int ffo = ea_sum_is(f->metric, "ffo");
+                if (ffo) {
+                    if (w > w_ffo) w_ffo = w, h->ffo = f;
+                } else if (ea_sum_adjusted(f)) {
+                    if (w > w_adj) w_adj = w, h->eps_adj = f;
+                } else if (w > w_rep) {
+                    w_rep = w, h->eps = f;
+                }
+            } else if (ea_sum_is(f->metric, "revenue") && money_total(f) && f->value > 0) {
+                /* the total: stated often, and the largest revenue figure
+                   of the quarter (segments are parts of it) */
+                double w = weight(fs, f, np, same_total);
+                if (h->rev) {
+                    if (f->value > h->rev->value * 1.0001) w += 1.5;
+                    else if (f->value < h->rev->value * 0.9999) w -= 1.5;
+                }
+                if (!h->rev || w > w_rev) w_rev = w, h->rev = f;
+            }
+        }
+        if (f->kind == EA_FACT_GUIDANCE && !f->segment.len) {
+            int nq = h->next[0] && period_is(f, h->next);
+            int y = f->period.len == 6 && f->period.ptr[0] == 'F' &&
+                    (!fy[0] || period_is(f, q4 ? fy_next : fy) || period_is(f, fy));
+            if (!nq && !y) continue;
+            if (per_share_amount(f) && f->is_range) {
+                const ea_fact **slot = nq ? &h->g_q_eps : ea_sum_adjusted(f) ? &h->g_y_eps_adj : &h->g_y_eps;
+                if (!*slot) *slot = f;
+            } else if (ea_sum_is(f->metric, "revenue") && money_total(f) && f->is_range) {
+                const ea_fact **slot = nq ? &h->g_q_rev : &h->g_y_rev;
+                if (!*slot) *slot = f;
+            }
+        }
+    }
+    /* one EPS per basis: the reported figure repeats the adjusted one when
+       the call gave one number twice */
+    if (h->eps && h->eps_adj && fabs(h->eps->value - h->eps_adj->value) < 1e-9) h->eps = NULL;
+    if (h->rev) h->rev_change = revenue_change(fs, h->rev);
+}
