@@ -145,9 +145,18 @@ static void actual_eps(ea_buf *b, const ea_call *c, const ea_fact *f, unsigned f
     end_line(b, f, flags);
 }
 
-static void guidance(ea_buf *b, const ea_call *c, const ea_fact *f, unsigned flags) {
+static void guidance(ea_buf *b, const ea_call *c, const ea_fact *f, const char *callp, unsigned flags) {
     ea_buf_puts(b, "sees ");
     period_word(b, f->period);
+    /* the year only when it is not the call's own ("sees fy 2026" on a
+       fourth-quarter call) */
+    size_t tl;
+    const char *t = ea_call_text(c, &tl);
+    if (f->period.len == 6 && f->period.ptr[0] == 'F' && !(callp[0] && !memcmp(callp, f->period.ptr + 2, 4)) &&
+        ea_find_n(ea_str_make(t, tl), f->period.ptr + 2, 4)) {
+        ea_buf_putc(b, ' ');
+        ea_buf_append(b, f->period.ptr + 2, 4);
+    }
     int loss = f->high < 0;
     if (ea_sum_is(f->metric, "revenue")) {
         ea_buf_putc(b, ' ');
@@ -196,7 +205,7 @@ ea_status ea_digest_write_bullets(const ea_call *c, const ea_facts *fs, unsigned
     }
     const ea_fact *gs[] = {h.g_q_eps, h.g_q_rev, h.g_y_eps_adj, h.g_y_eps, h.g_y_rev};
     for (size_t k = 0; k < sizeof gs / sizeof gs[0]; k++)
-        if (gs[k]) guidance(&b, c, gs[k], flags);
+        if (gs[k]) guidance(&b, c, gs[k], h.period, flags);
     int failed = b.failed || (b.len && write(ctx, b.ptr, b.len));
     ea_buf_free(&b);
     return failed ? EA_ERR_IO : EA_OK;
