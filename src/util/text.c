@@ -240,3 +240,15 @@ ea_lang ea_lang_detect(const char *p, size_t n) {
     ea_lang_count(p, n, 4096, &c);
     return ea_lang_guess(&c);
 }
+
+uint32_t ea_zh_hant_of(uint32_t cp) {
+    size_t lo = 0, hi = EA_ZH_S2T_N;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint32_t s = ea_zh_s2t[mid] >> 16;
+        if (s == cp) return ea_zh_s2t[mid] & 0xFFFF;
+        if (s < cp) lo = mid + 1;
+        else hi = mid;
+    }
+    return cp;
+}

@@ -138,4 +138,7 @@ typedef struct {
 void ea_lang_count(const char *p, size_t n, size_t cap, ea_lang_counts *c);
 ea_lang ea_lang_guess(const ea_lang_counts *c);
 ea_lang ea_lang_detect(const char *p, size_t n);
+/* The Traditional form of a Simplified-only ideograph (data/zh_variants.txt);
+ * cp itself otherwise. For generated text, not for converting documents. */
+uint32_t ea_zh_hant_of(uint32_t cp);
 #endif

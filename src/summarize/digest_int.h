@@ -1,0 +1,78 @@
+/* Private: the digest as data, built once and rendered in any format.
+ * Everything lives in the digest's arena; text fields are generated UTF-8
+ * (NUL-terminated), spans point into the call's text. */
+#ifndef EA_DIGEST_INT_H
+#define EA_DIGEST_INT_H
+#include "earnest/earnest.h"
+#include "util/arena.h"
+
+#define DG_MAX_CITES 8
+
+typedef struct {
+    ea_str text;          /* the bullet, without its citations */
+    uint32_t cites[DG_MAX_CITES]; /* paragraph indices (0-based), ascending */
+    uint32_t n_cites;
+    ea_span quote;        /* the source sentence it compresses (may be empty) */
+    int quote_translation;/* quote is from the paragraph's translation */
+    const ea_fact *fact;  /* the figure it states, if it is one */
+    const char *change;   /* guidance: "raised", "maintained", "lowered" */
+} dg_item;
+
+typedef struct {
+    const char *id;       /* "results", ... (static) */
+    const char *heading;  /* in the digest's language (static) */
+    dg_item *items;
+    size_t n;
+} dg_section;
+
+typedef struct {
+    int32_t analyst;      /* participant index or -1 */
+    ea_str name, firm;
+    dg_item question;     /* the question in one line */
+    dg_item answer;       /* the answer's key point */
+    int32_t answerer;     /* participant index or -1 */
+    const char *evasive;  /* why the answer is flagged (static), or NULL */
+} dg_qa;
+
+typedef struct {
+    int32_t speaker;
+    unsigned words, sentences, hedges, confident, forward;
+} dg_tone;
+
+typedef struct {
+    const ea_call *call;
+    const ea_facts *facts;
+    ea_lang lang;             /* EA_LANG_EN, EA_LANG_ZH_HANS, EA_LANG_ZH_HANT */
+    unsigned flags;
+    ea_str title;             /* event title or company + period */
+    dg_item *key;             /* key figures */
+    size_t n_key;
+    dg_item *guide;           /* guidance */
+    size_t n_guide;
+    dg_section *themes;       /* minutes, non-empty themes in order */
+    size_t n_themes;
+    dg_qa *qa;
+    size_t n_qa;
+    dg_tone *tone;            /* executives and analysts who spoke */
+    size_t n_tone;
+    unsigned forward_total;   /* forward-looking sentences in the call */
+    ea_arena arena;
+    int failed;               /* out of memory while building */
+} dg_t;
+
+/* Build the digest (dg->arena initialised inside); 0 or -1 (no memory). */
+int ea_dg_build(dg_t *dg, const ea_call *c, const ea_facts *fs, ea_lang lang, unsigned flags);
+void ea_dg_free(dg_t *dg);
+
+/* Themes (data/themes.txt): how many, and the theme a sentence is about
+ * (-1 when none); *hits gets the number of cue words it holds. */
+size_t ea_theme_count(void);
+const char *ea_theme_id(size_t i);
+const char *ea_theme_heading(size_t i, int zh);
+int ea_theme_of(const char *s, size_t n, int *hits);
+
+/* Renderers (src/render/digest_*.c). */
+ea_status ea_dg_write_text(const dg_t *dg, ea_write_fn write, void *ctx, int markdown);
+ea_status ea_dg_write_json(const dg_t *dg, ea_write_fn write, void *ctx, int one_line);
+ea_status ea_dg_write_html(const dg_t *dg, ea_write_fn write, void *ctx);
+#endif

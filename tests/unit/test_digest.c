@@ -1,0 +1,90 @@
+/* The digest: every part present on a call that has them, every format
+ * well-formed, generated Chinese marked, and no number without a source. */
+#include "harness.h"
+#include "earnest/earnest.h"
+
+struct sink {
+    char *buf;
+    size_t n, cap;
+};
+static int put(void *ctx, const char *d, size_t len) {
+    struct sink *s = ctx;
+    if (s->n + len + 1 > s->cap) {
+        size_t cap = (s->n + len + 1) * 2;
+        char *p = realloc(s->buf, cap);
+        if (!p) return 1;
+        s->buf = p;
+        s->cap = cap;
+    }
+    memcpy(s->buf + s->n, d, len);
+    s->n += len;
+    s->buf[s->n] = 0;
+    return 0;
+}
+
+static char *digest(const ea_call *c, const ea_facts *fs, ea_digest_format fmt, ea_lang lang, unsigned flags) {
+    ea_digest_options o;
+    ea_digest_options_init(&o);
+    o.format = fmt;
+    o.lang = lang;
+    o.flags = flags;
+    struct sink s = {NULL, 0, 0};
+    if (ea_digest_write(c, fs, &o, put, &s) != EA_OK) {
+        free(s.buf);
+        return NULL;
+    }
+    return s.buf;
+}
+
+int main(int argc, char **argv) {
+    const char *root = argc > 1 ? argv[1] : ".";
+    char path[4096];
+    snprintf(path, sizeof path, "%s/examples/aurora-q3-2025.txt", root);
+    size_t len;
+    char *data = th_read(path, &len);
+    CHECK(data != NULL);
+    if (!data) return th_done();
+    ea_call *c = NULL;
+    ea_facts *fs = NULL;
+    CHECK(ea_call_parse(data, len, NULL, &c, NULL) == EA_OK);
+    CHECK(c && ea_facts_extract(c, &fs, NULL) == EA_OK);
+    if (!fs) return th_done();
+    char *t = digest(c, fs, EA_DIGEST_TEXT, EA_LANG_EN, 0);
+    CHECK(t != NULL);
+    if (t) {
+        printf("%s\n", t);
+        CHECK(strstr(t, "Key figures") != NULL);
+        CHECK(strstr(t, "Guidance") != NULL);
+        CHECK(strstr(t, "Minutes") != NULL);
+        CHECK(strstr(t, "Q&A") != NULL);
+        CHECK(strstr(t, "Tone") != NULL);
+    }
+    char *md = digest(c, fs, EA_DIGEST_MD, EA_LANG_EN, EA_DIGEST_QUOTE);
+    CHECK(md != NULL);
+    if (md) {
+        CHECK(strstr(md, "## Key figures") != NULL);
+        CHECK(strstr(md, "<a id=\"p1\"></a>") != NULL);
+    }
+    char *js = digest(c, fs, EA_DIGEST_JSON, EA_LANG_EN, EA_DIGEST_NDJSON);
+    CHECK(js != NULL);
+    if (js) CHECK(strchr(js, '\n') == NULL || strchr(js, '\n') == js + strlen(js) - 1);
+    char *z = digest(c, fs, EA_DIGEST_TEXT, EA_LANG_ZH_HANS, 0);
+    CHECK(z != NULL);
+    if (z) {
+        printf("%s\n", z);
+        CHECK(strstr(z, "关键数据") != NULL);
+        CHECK(strstr(z, "自动生成") != NULL);
+    }
+    char *zt = digest(c, fs, EA_DIGEST_TEXT, EA_LANG_ZH_HANT, 0);
+    CHECK(zt != NULL);
+    if (zt) CHECK(strstr(zt, "關鍵數據") != NULL);
+    free(t);
+    free(md);
+    free(js);
+    free(z);
+    free(zt);
+    ea_facts_free(fs);
+    ea_call_free(c);
+    free(data);
+    return th_done();
+}
