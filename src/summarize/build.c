@@ -194,6 +194,13 @@ static const char *zh_currency(const char *u) {
 
 static void amount_zh(ea_buf *b, double v, const ea_fact *f) {
     const char *u = f->unit ? f->unit : "";
+    if (!strcmp(u, "shares")) {
+        double a = fabs(v);
+        if (a >= 1e8) putd(b, a / 1e8), ea_buf_puts(b, "亿股");
+        else if (a >= 1e4) group3(b, a / 1e4), ea_buf_puts(b, "万股");
+        else putd(b, a), ea_buf_puts(b, "股");
+        return;
+    }
     if (!is_money(u)) {
         amount_en(b, v, f);
         return;
@@ -293,8 +300,27 @@ static int metric_ix(ea_str id) {
     return -1;
 }
 
+/* a negative result is a loss: "Net loss", "Operating loss", "Loss per share" */
+static const struct {
+    const char *id, *en, *zh;
+} loss_names[] = {{"net_income", "Net loss", "净亏损"},
+                  {"operating_income", "Operating loss", "营业亏损"},
+                  {"eps", "Loss per share", "每股亏损"},
+                  {"ebitda", "EBITDA loss", "EBITDA亏损"},
+                  {"free_cash_flow", "Free cash outflow", "自由现金流出"}};
+
+static int is_loss(const ea_fact *f) {
+    if (f->is_change || !f->has_value) return 0;
+    double v = f->is_range ? f->high : f->value;
+    if (v >= 0) return 0;
+    for (size_t i = 0; i < sizeof loss_names / sizeof loss_names[0]; i++)
+        if (ea_sum_is(f->metric, loss_names[i].id)) return (int)i + 1;
+    return 0;
+}
+
 static void metric_label(const dg_t *dg, ea_buf *b, const ea_fact *f) {
     int i = metric_ix(f->metric);
+    int loss = is_loss(f);
     const char *basis = NULL;
     if (ea_sum_is(f->basis, "adjusted")) basis = zh(dg) ? "经调整" : "adjusted";
     else if (ea_sum_is(f->basis, "non_gaap")) basis = zh(dg) ? "非GAAP" : "non-GAAP";
@@ -315,7 +341,7 @@ static void metric_label(const dg_t *dg, ea_buf *b, const ea_fact *f) {
         }
         ea_buf_putc(b, ' ');
         if (i >= 0) {
-            const char *n = metric_names[i].en;
+            const char *n = loss ? loss_names[loss - 1].en : metric_names[i].en;
             /* "Adjusted gross margin": the metric name lower-cased after a basis */
             if (ea_is_upper((unsigned char)n[0]) && n[1] && ea_is_lower((unsigned char)n[1])) {
                 ea_buf_putc(b, (char)(n[0] + 32));
@@ -330,7 +356,8 @@ static void metric_label(const dg_t *dg, ea_buf *b, const ea_fact *f) {
     if (basis && !zh(dg)) {
         /* done */
     } else if (i >= 0) {
-        const char *n = zh(dg) ? metric_names[i].zh : metric_names[i].en;
+        const char *n = loss ? (zh(dg) ? loss_names[loss - 1].zh : loss_names[loss - 1].en)
+                             : zh(dg) ? metric_names[i].zh : metric_names[i].en;
         if (f->segment.len && !zh(dg) && ea_is_upper((unsigned char)n[0]) && n[1] && ea_is_lower((unsigned char)n[1])) {
             ea_buf_putc(b, (char)(n[0] + 32));
             ea_buf_puts(b, n + 1);
@@ -398,15 +425,29 @@ static const ea_fact *guidance_for(const ea_facts *fs, const ea_fact *a) {
     return NULL;
 }
 
-/* a change stated in the level's sentence, as its own fact */
+static int same_figure(const ea_fact *a, const ea_fact *b) {
+    return !b->is_change && !b->in_translation && b->kind == a->kind && b->is_range == a->is_range &&
+           b->metric.len == a->metric.len && !memcmp(b->metric.ptr, a->metric.ptr, a->metric.len) &&
+           b->segment.len == a->segment.len && ea_sum_adjusted(a) == ea_sum_adjusted(b) &&
+           b->period.len == a->period.len && !memcmp(b->period.ptr, a->period.ptr, a->period.len) &&
+           fabs(b->value - a->value) <= 1e-9 * (fabs(a->value) + 1);
+}
+
+/* A change of this figure: on any statement of the same figure, or a
+ * change fact of the same metric in the sentence of one. */
 static const ea_fact *change_for(const ea_facts *fs, const ea_fact *a, int qoq) {
     size_t n = ea_facts_count(fs);
     for (size_t i = 0; i < n; i++) {
-        const ea_fact *g = ea_facts_get(fs, i);
-        if (!g->is_change || g->in_translation != a->in_translation || g->para != a->para) continue;
-        if (g->sentence.start != a->sentence.start) continue;
-        if (!(g->metric.len == a->metric.len && !memcmp(g->metric.ptr, a->metric.ptr, a->metric.len))) continue;
-        if (qoq ? g->has_qoq : g->has_yoy) return g;
+        const ea_fact *s = ea_facts_get(fs, i);
+        if (!same_figure(a, s)) continue;
+        if (qoq ? s->has_qoq : s->has_yoy) return s;
+        for (size_t j = i + 1; j < n; j++) {
+            const ea_fact *g = ea_facts_get(fs, j);
+            if (g->para != s->para || g->sentence.start != s->sentence.start) break;
+            if (!g->is_change || g->in_translation || g->segment.len != a->segment.len) continue;
+            if (!(g->metric.len == a->metric.len && !memcmp(g->metric.ptr, a->metric.ptr, a->metric.len))) continue;
+            if (qoq ? g->has_qoq : g->has_yoy) return g;
+        }
     }
     return NULL;
 }
@@ -437,9 +478,9 @@ static void key_item(dg_t *dg, dg_item *it, const ea_fact *f) {
     }
     metric_label(dg, &b, f);
     ea_buf_puts(&b, zh(dg) ? "" : " ");
-    amount(dg, &b, f->value, f);
-    const ea_fact *y = f->has_yoy ? f : change_for(dg->facts, f, 0);
-    const ea_fact *q = f->has_qoq ? f : change_for(dg->facts, f, 1);
+    amount(dg, &b, is_loss(f) ? fabs(f->value) : f->value, f);
+    const ea_fact *y = change_for(dg->facts, f, 0);
+    const ea_fact *q = change_for(dg->facts, f, 1);
     if (y && y->has_yoy) {
         pct_change(dg, &b, y->yoy_pct, 0);
         cite(it, y->para);
@@ -449,13 +490,20 @@ static void key_item(dg_t *dg, dg_item *it, const ea_fact *f) {
         cite(it, q->para);
     }
     const ea_fact *g = guidance_for(dg->facts, f);
+    ea_fact flipped;
+    if (g && is_loss(f) && g->high < 0) {
+        /* a loss against a loss range: both as positive losses */
+        flipped = *g;
+        flipped.low = -g->high;
+        flipped.high = -g->low;
+    }
     if (g || f->vs_guidance != EA_VS_NONE) {
         ea_vs vs = f->vs_guidance;
         if (vs == EA_VS_NONE && g) vs = f->value < g->low ? EA_VS_BELOW : f->value > g->high ? EA_VS_ABOVE : EA_VS_WITHIN;
         if (zh(dg)) {
             ea_buf_puts(&b, vs == EA_VS_BELOW ? "，低于" : vs == EA_VS_ABOVE ? "，高于" : "，符合");
             if (g) {
-                range(dg, &b, g);
+                range(dg, &b, is_loss(f) && g->high < 0 ? &flipped : g);
                 ea_buf_puts(&b, "的指引区间");
             } else {
                 ea_buf_puts(&b, "指引");
@@ -464,8 +512,8 @@ static void key_item(dg_t *dg, dg_item *it, const ea_fact *f) {
             ea_buf_puts(&b, vs == EA_VS_BELOW ? ", below" : vs == EA_VS_ABOVE ? ", above" : ", within");
             ea_buf_puts(&b, " guidance");
             if (g) {
-                ea_buf_puts(&b, " of ");
-                range(dg, &b, g);
+                ea_buf_puts(&b, is_loss(f) && g->high < 0 ? " of a loss of " : " of ");
+                range(dg, &b, is_loss(f) && g->high < 0 ? &flipped : g);
             }
         }
         if (g) cite(it, g->para);
@@ -602,8 +650,14 @@ static int guidance_section(dg_t *dg, const ea_headline *h) {
         metric_label(dg, &b, f);
         if (f->is_change) ea_buf_puts(&b, zh(dg) ? "增长" : " growth");
         ea_buf_puts(&b, zh(dg) ? "" : " ");
-        if (f->is_range) range(dg, &b, f);
-        else {
+        if (f->is_range && is_loss(f)) {
+            ea_fact g = *f;
+            g.low = -f->high;
+            g.high = -f->low;
+            range(dg, &b, &g);
+        } else if (f->is_range) {
+            range(dg, &b, f);
+        } else {
             if (f->approx) ea_buf_puts(&b, zh(dg) ? "约" : "about ");
             amount(dg, &b, f->value, f);
         }
@@ -792,6 +846,60 @@ static int similar(ea_str a, ea_str b) {
     return common * 2 > mn;
 }
 
+/* digits runs of a sentence, as a bag of small hashes */
+static size_t number_keys(ea_str s, uint32_t *k, size_t cap) {
+    size_t n = 0;
+    for (size_t i = 0; i < s.len && n < cap;) {
+        if (!ea_is_digit((unsigned char)s.ptr[i])) {
+            i++;
+            continue;
+        }
+        uint32_t h = 2166136261u;
+        while (i < s.len && (ea_is_digit((unsigned char)s.ptr[i]) || s.ptr[i] == '.' || s.ptr[i] == ','))
+            if (s.ptr[i] != ',') h = (h ^ (unsigned char)s.ptr[i++]) * 16777619u;
+            else i++;
+        k[n++] = h;
+    }
+    return n;
+}
+
+/* The sentence of a paragraph's translation that renders sentence `si`:
+ * the one sharing most numbers with it, else the one at the same relative
+ * position. */
+static ea_str aligned_translation(const ea_sentence *ss, size_t ns, size_t si, ea_str tr) {
+    size_t my = 0, count = 0;
+    for (size_t j = si; j > 0 && ss[j - 1].para == ss[si].para; j--) my++;
+    for (size_t j = si - my; j < ns && ss[j].para == ss[si].para; j++) count++;
+    uint32_t want[16];
+    size_t nw = number_keys(ss[si].text, want, 16);
+    enum { MAXT = 64 };
+    size_t st[MAXT], en[MAXT], nt = 0, k0 = 0;
+    while (k0 < tr.len && nt < MAXT) {
+        size_t e = ea_sentence_end(tr.ptr, tr.len, k0);
+        if (e <= k0) break;
+        st[nt] = k0;
+        en[nt++] = e;
+        k0 = e;
+    }
+    if (!nt) return ea_str_make(NULL, 0);
+    long best = -1;
+    size_t bscore = 0;
+    for (size_t t = 0; t < nt && nw; t++) {
+        uint32_t got[16];
+        size_t ng = number_keys(ea_str_make(tr.ptr + st[t], en[t] - st[t]), got, 16), sc = 0;
+        for (size_t a = 0; a < nw; a++)
+            for (size_t b = 0; b < ng; b++)
+                if (want[a] == got[b]) {
+                    sc++;
+                    break;
+                }
+        if (sc > bscore) bscore = sc, best = (long)t;
+    }
+    if (best < 0) best = (long)(count ? my * nt / count : 0);
+    if ((size_t)best >= nt) best = (long)nt - 1;
+    return ea_trim(ea_str_make(tr.ptr + st[best], en[best] - st[best]));
+}
+
 #define BULLETS_PER_THEME 3
 #define MAX_BULLETS 18
 
@@ -883,17 +991,7 @@ static int minutes(dg_t *dg) {
             if (zh(dg) && p->has_translation && p->tr_text.len) {
                 /* the call's own translation of the paragraph: its sentence
                    at the same position */
-                size_t k0 = 0, idx = 0, my = 0;
-                for (size_t j = cs[best[k]].sent; j > 0 && ss[j - 1].para == s->para; j--) my++;
-                ea_str tr = p->tr_text, pick = ea_str_make(NULL, 0);
-                while (k0 < tr.len) {
-                    size_t e = ea_sentence_end(tr.ptr, tr.len, k0);
-                    if (e <= k0) break;
-                    if (idx == my || !pick.len) pick = ea_str_make(tr.ptr + k0, e - k0);
-                    if (idx == my) break;
-                    idx++;
-                    k0 = e;
-                }
+                ea_str pick = aligned_translation(ss, ns, cs[best[k]].sent, p->tr_text);
                 if (pick.len) {
                     text = pick;
                     it->quote_translation = 1;
