@@ -608,7 +608,28 @@ static int kind_fits(ea_metric_kind mk, const ea_qty *q) {
     }
 }
 
+/* "... from" right before a number */
+static int from_before(const char *s, size_t at) {
+    size_t i = at;
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '$')) i--;
+    return i >= 5 && ea_lower((unsigned char)s[i - 4]) == 'f' && !memcmp(s + i - 3, "rom", 3) &&
+           (i == 4 || !ea_is_alnum((unsigned char)s[i - 5]));
+}
+
+/* the direction word nearest before `at`, within a few words: +1, -1, 0 */
+static int move_dir(const events_t *ev, size_t at) {
+    int d = 0;
+    for (int i = 0; i < ev->nc; i++) {
+        const cue_ev *c = &ev->c[i];
+        if (c->e > at || c->s + 64 < at) continue;
+        if (c->cue == CUE_UP) d = 1;
+        else if (c->cue == CUE_DOWN) d = -1;
+    }
+    return d;
+}
+
 static const char *const seg_stop[] = {
+    "economic", "pro", "forma", "normalized", "underlying", "cash", "nareit", "ffo",
     "total", "our", "the", "net", "gross", "quarterly", "quarter", "annual", "gaap", "non-gaap", "adjusted",
     "organic", "record", "company", "consolidated", "overall", "reported", "a", "an", "and", "of", "in",
     "for", "its", "their", "this", "that", "with", "was", "were", "is", "year", "full", "fiscal", "first",
@@ -1250,6 +1271,13 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
             f->is_range = 1;
             f->low = q->low;
             f->high = q->high;
+            /* "decreased 26% from $542 million to $401 million": a move,
+               not a range; the level is where it went */
+            int move = from_before(s, q->start) ? move_dir(&ev, q->start) : 0;
+            if (move) {
+                f->is_range = 0;
+                f->value = move < 0 ? q->low : q->high;
+            }
         }
         /* losses carry their sign: "net loss of $12 million", "每股虧損" */
         int loss = is_loss_phrase(f->metric_phrase);

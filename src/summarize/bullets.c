@@ -138,10 +138,22 @@ static void end_line(ea_buf *b, const ea_fact *f, unsigned flags) {
     ea_buf_puts(b, ".\n");
 }
 
+/* what the figure's sentence says it covers: "from continuing operations",
+   "excluding items" (an adjusted figure the call says excludes something) */
+static void eps_scope(ea_buf *b, const ea_call *c, const ea_fact *f) {
+    size_t tl;
+    const char *t = ea_call_text(c, &tl);
+    if (f->sentence.end > tl || f->sentence.start >= f->sentence.end) return;
+    ea_str s = ea_str_make(t + f->sentence.start, f->sentence.end - f->sentence.start);
+    if (ea_ifind(s, "continuing operations")) ea_buf_puts(b, " from continuing operations");
+    if (ea_sum_adjusted(f) && (ea_ifind(s, "excluding") || ea_ifind(s, "excludes"))) ea_buf_puts(b, " excluding items");
+}
+
 static void actual_eps(ea_buf *b, const ea_call *c, const ea_fact *f, unsigned flags) {
     period_word(b, f->period);
     eps_words(b, f, f->value < 0);
     ea_sum_amount(b, c, f, fabs(f->value), 0);
+    eps_scope(b, c, f);
     end_line(b, f, flags);
 }
 
