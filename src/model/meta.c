@@ -248,6 +248,9 @@ static int looks_ahead(const unsigned char *b, const unsigned char *p) {
     return 0;
 }
 
+#ifndef OTHER_Q
+#define OTHER_Q 0.6
+#endif
 #ifndef FULL_W
 #define FULL_W 2
 #endif
@@ -282,7 +285,9 @@ size_t ea_infer_period(const ea_paragraph *ps, size_t n_texts, char *out, size_t
             }
             int q = bare_quarter(p, end);
             if (q) {
-                qw[q] += w;
+                /* "we expect the fourth quarter...", "up from the second
+                   quarter": other quarters than the call's */
+                qw[q] += looks_ahead(b, p) || compared_before(b, p) ? w * OTHER_Q : w;
                 seen++;
                 continue;
             }
