@@ -121,7 +121,8 @@ static const cur_t cur_before[] = {
     CUR("\xC2\xA3", "GBP"), CUR("\xC2\xA5", "JPY"), CUR("\xEF\xBF\xA5", "CNY"), CUR("RMB", "CNY"),
     CUR("USD", "USD"), CUR("EUR", "EUR"), CUR("GBP", "GBP"), CUR("JPY", "JPY"), CUR("CNY", "CNY"),
     CUR("HKD", "HKD"), CUR("TWD", "TWD"), CUR("CAD", "CAD"), CUR("INR", "INR"), CUR("Rs.", "INR"),
-    CUR("Rs", "INR"), CUR("CHF", "CHF"), CUR("SEK", "SEK")};
+    CUR("Rs", "INR"), CUR("CHF", "CHF"), CUR("SEK", "SEK"), CUR("人民币", "CNY"), CUR("人民幣", "CNY"),
+    CUR("新台币", "TWD"), CUR("新台幣", "TWD"), CUR("港币", "HKD"), CUR("港幣", "HKD"), CUR("港元", "HKD")};
 
 /* After a number (and its scale). */
 static const cur_t cur_after_zh[] = {
@@ -191,10 +192,16 @@ static const struct {
     AP("at least", EA_Q_APPROX | EA_Q_MORE), AP("upwards of", EA_Q_APPROX | EA_Q_MORE),
     AP("north of", EA_Q_APPROX | EA_Q_MORE), AP("less than", EA_Q_APPROX | EA_Q_LESS),
     AP("under", EA_Q_APPROX | EA_Q_LESS), AP("up to", EA_Q_APPROX | EA_Q_LESS),
-    AP("below", EA_Q_APPROX | EA_Q_LESS), AP("约", EA_Q_APPROX), AP("約", EA_Q_APPROX),
-    AP("大约", EA_Q_APPROX), AP("大約", EA_Q_APPROX), AP("近", EA_Q_APPROX), AP("将近", EA_Q_APPROX),
-    AP("將近", EA_Q_APPROX), AP("超过", EA_Q_APPROX | EA_Q_MORE), AP("超過", EA_Q_APPROX | EA_Q_MORE),
-    AP("逾", EA_Q_APPROX | EA_Q_MORE), AP("不到", EA_Q_APPROX | EA_Q_LESS), AP("接近", EA_Q_APPROX)};
+    AP("below", EA_Q_APPROX | EA_Q_LESS),
+    /* Chinese: longer words before the words they end with (大约 before 约) */
+    AP("大约为", EA_Q_APPROX), AP("大約為", EA_Q_APPROX), AP("约为", EA_Q_APPROX), AP("約為", EA_Q_APPROX),
+    AP("大约", EA_Q_APPROX), AP("大約", EA_Q_APPROX), AP("约", EA_Q_APPROX), AP("約", EA_Q_APPROX),
+    AP("大概", EA_Q_APPROX), AP("将近", EA_Q_APPROX), AP("將近", EA_Q_APPROX), AP("接近", EA_Q_APPROX),
+    AP("近", EA_Q_APPROX), AP("不超过", EA_Q_APPROX | EA_Q_LESS), AP("不超過", EA_Q_APPROX | EA_Q_LESS),
+    AP("超过", EA_Q_APPROX | EA_Q_MORE), AP("超過", EA_Q_APPROX | EA_Q_MORE), AP("超", EA_Q_APPROX | EA_Q_MORE),
+    AP("逾", EA_Q_APPROX | EA_Q_MORE), AP("不少于", EA_Q_APPROX | EA_Q_MORE), AP("不少於", EA_Q_APPROX | EA_Q_MORE),
+    AP("至少", EA_Q_APPROX | EA_Q_MORE), AP("高于", EA_Q_APPROX | EA_Q_MORE), AP("高於", EA_Q_APPROX | EA_Q_MORE),
+    AP("低于", EA_Q_APPROX | EA_Q_LESS), AP("低於", EA_Q_APPROX | EA_Q_LESS), AP("不到", EA_Q_APPROX | EA_Q_LESS)};
 #undef AP
 
 /* Words that can start a number in words, by first letter. */
@@ -216,6 +223,66 @@ static const lit_t number_starts[26][8] = {
  * from number_starts. */
 static uint16_t number_start_lens[26];
 static uint16_t len_bit(size_t n) { return (uint16_t)(1u << (n < 15 ? n : 15)); }
+
+/* Chinese numerals and the characters around them, by code point. A hash
+ * of the code point finds a row in one probe or two, so the scan can ask at
+ * every ideograph of a Chinese paragraph. */
+enum {
+    ZK_DIG = 1 << 0,   /* 〇 零 一 .. 九 两: a digit */
+    ZK_UNIT = 1 << 1,  /* 十 百 千: a multiplier inside a group of four digits */
+    ZK_SCALE = 1 << 2, /* 万 亿: a group multiplier */
+    ZK_POINT = 1 << 3, /* 点: the decimal point (一点五) */
+    ZK_MORE = 1 << 4,  /* 多 余: "and more" (十多亿, 三千余万) */
+    ZK_VAGUE = 1 << 5, /* 几: "some" (十几亿) */
+    ZK_START = 1 << 6, /* can start a numeral: 一 .. 九, 两, 十 */
+    ZK_BARE = 1 << 7,  /* 百 千: start one only before a scale (百亿, 千万元) */
+    ZK_WORDS = 1 << 8, /* starts a digit-range word (两位数, 高个位数) */
+    ZK_PCT = 1 << 9    /* 百: maybe 百分之 */
+};
+typedef struct {
+    const char *utf8;
+    unsigned kind;
+    double v;
+} zh_char_t;
+static const zh_char_t zh_chars[] = {
+    {"〇", ZK_DIG, 0},  {"零", ZK_DIG, 0},  {"一", ZK_DIG | ZK_START, 1}, {"二", ZK_DIG | ZK_START, 2},
+    {"两", ZK_DIG | ZK_START | ZK_WORDS, 2}, {"兩", ZK_DIG | ZK_START | ZK_WORDS, 2},
+    {"三", ZK_DIG | ZK_START, 3}, {"四", ZK_DIG | ZK_START, 4}, {"五", ZK_DIG | ZK_START, 5},
+    {"六", ZK_DIG | ZK_START, 6}, {"七", ZK_DIG | ZK_START, 7}, {"八", ZK_DIG | ZK_START, 8},
+    {"九", ZK_DIG | ZK_START, 9}, {"十", ZK_UNIT | ZK_START, 10}, {"百", ZK_UNIT | ZK_BARE | ZK_PCT, 100},
+    {"千", ZK_UNIT | ZK_BARE, 1000}, {"万", ZK_SCALE, 1e4}, {"萬", ZK_SCALE, 1e4}, {"亿", ZK_SCALE, 1e8},
+    {"億", ZK_SCALE, 1e8}, {"点", ZK_POINT, 0}, {"點", ZK_POINT, 0}, {"多", ZK_MORE, 0}, {"余", ZK_MORE, 0},
+    {"餘", ZK_MORE, 0}, {"几", ZK_VAGUE, 0}, {"幾", ZK_VAGUE, 0}, {"双", ZK_WORDS, 0}, {"雙", ZK_WORDS, 0},
+    {"个", ZK_WORDS, 0}, {"個", ZK_WORDS, 0}, {"单", ZK_WORDS, 0}, {"單", ZK_WORDS, 0}, {"低", ZK_WORDS, 0},
+    {"中", ZK_WORDS, 0}, {"高", ZK_WORDS, 0}};
+#define ZH_SLOTS 128
+static uint32_t zh_slot_cp[ZH_SLOTS];
+static uint8_t zh_slot_row[ZH_SLOTS]; /* row + 1; 0: empty */
+
+static inline uint32_t cp3(cp_t p) { return (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F); }
+static inline size_t zh_hash(uint32_t cp) { return (size_t)((cp * 2654435761u) >> 25) & (ZH_SLOTS - 1); }
+
+/* The row for the three-byte character at p, or NULL. */
+static const zh_char_t *zh_at(cp_t p, cp_t end) {
+    if (end - p < 3 || p[0] < 0xE3 || p[0] > 0xE9 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return NULL;
+    uint32_t cp = cp3(p);
+    for (size_t h = zh_hash(cp);; h = (h + 1) & (ZH_SLOTS - 1)) {
+        if (!zh_slot_row[h]) return NULL;
+        if (zh_slot_cp[h] == cp) return &zh_chars[zh_slot_row[h] - 1];
+    }
+}
+
+/* Digit-range words (as "mid-single digits" in English). */
+static const struct {
+    lit_t w;
+    double lo, hi;
+} zh_digit_words[] = {
+    {LIT("两位数"), 10, 99},   {LIT("兩位數"), 10, 99},   {LIT("双位数"), 10, 99},   {LIT("雙位數"), 10, 99},
+    {LIT("低双位数"), 10, 13}, {LIT("低雙位數"), 10, 13}, {LIT("中双位数"), 14, 16}, {LIT("中雙位數"), 14, 16},
+    {LIT("低个位数"), 1, 3},   {LIT("低個位數"), 1, 3},   {LIT("低单位数"), 1, 3},   {LIT("低單位數"), 1, 3},
+    {LIT("中个位数"), 4, 6},   {LIT("中個位數"), 4, 6},   {LIT("中单位数"), 4, 6},   {LIT("中單位數"), 4, 6},
+    {LIT("高个位数"), 7, 9},   {LIT("高個位數"), 7, 9},   {LIT("高单位数"), 7, 9},   {LIT("高單位數"), 7, 9},
+    {LIT("个位数"), 1, 9},     {LIT("個位數"), 1, 9},     {LIT("单位数"), 1, 9},     {LIT("單位數"), 1, 9}};
 
 /* Tables matched against the text right before a number are grouped by
  * the last byte of each literal (lower-cased): a look-up then tries only
@@ -261,6 +328,14 @@ static void build_indexes(void) {
     index_by_last(&month_index, months, sizeof months[0], sizeof months / sizeof months[0]);
     for (size_t c = 0; c < 26; c++)
         for (size_t i = 0; i < 8 && number_starts[c][i].n; i++) number_start_lens[c] |= len_bit(number_starts[c][i].n);
+    _Static_assert(sizeof zh_chars / sizeof zh_chars[0] < ZH_SLOTS / 2, "zh_chars fits its hash");
+    for (size_t i = 0; i < sizeof zh_chars / sizeof zh_chars[0]; i++) {
+        uint32_t cp = cp3((cp_t)zh_chars[i].utf8);
+        size_t h = zh_hash(cp);
+        while (zh_slot_row[h]) h = (h + 1) & (ZH_SLOTS - 1);
+        zh_slot_cp[h] = cp;
+        zh_slot_row[h] = (uint8_t)(i + 1);
+    }
 }
 
 /* The first row of an indexed table whose literal ends right before q (as
@@ -313,31 +388,72 @@ static int word_may_start_number(cp_t p, size_t wl) {
 
 /* ---- digits ------------------------------------------------------------ */
 
-/* Reads "1,234,567.89" / "40.7" / ".5" at p. Returns end or NULL. */
+/* A digit at p: ASCII, or full-width ０-９ (U+FF10..FF19, EF BC 90..99).
+ * Returns its value and sets *len to its bytes, or returns -1. */
+static inline int dig_at(cp_t p, cp_t end, size_t *len) {
+    if (p < end && ea_is_digit(*p)) {
+        *len = 1;
+        return *p - '0';
+    }
+    if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) {
+        *len = 3;
+        return p[2] - 0x90;
+    }
+    return -1;
+}
+static inline int is_dig(cp_t p, cp_t end) {
+    size_t k;
+    return dig_at(p, end, &k) >= 0;
+}
+/* A digit ends right before q. */
+static inline int dig_before(cp_t b, cp_t q) {
+    if (q > b && ea_is_digit(q[-1])) return 1;
+    return q - b >= 3 && q[-3] == 0xEF && q[-2] == 0xBC && q[-1] >= 0x90 && q[-1] <= 0x99;
+}
+/* The separators of full-width numbers: ， (EF BC 8C) and ． (EF BC 8E). */
+#define FW_COMMA "\xEF\xBC\x8C"
+#define FW_DOT "\xEF\xBC\x8E"
+
+/* Exactly three digits at p, not followed by a fourth. */
+static int three_digits(cp_t p, cp_t end) {
+    size_t k;
+    for (int i = 0; i < 3; i++) {
+        if (dig_at(p, end, &k) < 0) return 0;
+        p += k;
+    }
+    return !is_dig(p, end);
+}
+
+/* Reads "1,234,567.89" / "40.7" / ".5" at p, in ASCII or full-width
+ * digits ("４，０７０．５"). Returns end or NULL. */
 static cp_t read_digits(cp_t p, cp_t end, double *v, int *has_comma, int *ndigits, int *has_dot) {
     double x = 0;
-    int nd = 0, comma = 0, dot = 0;
+    int nd = 0, comma = 0, dot = 0, d;
+    size_t k;
     cp_t q = p;
-    while (q < end && ea_is_digit(*q)) {
-        x = x * 10 + (*q - '0');
-        q++;
+    while ((d = dig_at(q, end, &k)) >= 0) {
+        x = x * 10 + d;
+        q += k;
         nd++;
-        /* a thousands separator: comma + exactly three digits */
-        if (q + 3 < end + 0 && q < end && *q == ',' && end - q >= 4 && ea_is_digit(q[1]) &&
-            ea_is_digit(q[2]) && ea_is_digit(q[3]) && (q + 4 == end || !ea_is_digit(q[4]))) {
+        /* a thousands separator + exactly three digits: "," or, after a
+           full-width digit, "，" (which is also the Chinese comma, so only
+           where the digits around it are full-width too) */
+        size_t sk = q < end && *q == ',' ? 1 : (k == 3 && raw_at(q, end, FW_COMMA)) ? 3 : 0;
+        if (sk && three_digits(q + sk, end) && (sk == 1 || q[sk] == 0xEF)) {
             comma = 1;
-            q++;
+            q += sk;
         }
     }
     if (nd == 0) return NULL;
-    if (q + 1 < end && *q == '.' && ea_is_digit(q[1])) {
+    size_t dk = q < end && *q == '.' ? 1 : raw_at(q, end, FW_DOT) ? 3 : 0;
+    if (dk && is_dig(q + dk, end)) {
         dot = 1;
-        q++;
+        q += dk;
         double f = 0.1;
-        while (q < end && ea_is_digit(*q)) {
-            x += (*q - '0') * f;
+        while ((d = dig_at(q, end, &k)) >= 0) {
+            x += d * f;
             f /= 10;
-            q++;
+            q += k;
         }
     }
     *v = x;
@@ -358,8 +474,9 @@ static cp_t currency_before(const scan_t *s, cp_t q, char code[4]) {
     for (size_t i = 0; i < sizeof cur_before / sizeof cur_before[0]; i++) {
         size_t n = cur_before[i].n;
         cp_t t = q;
-        /* "$40" or "RMB 40" / "USD 40" (space allowed for letter codes) */
-        if (ea_is_alpha((unsigned char)cur_before[i].lit[n - 1]) || cur_before[i].lit[n - 1] == '.')
+        /* "$40" or "RMB 40" / "USD 40" / "人民币 40" (space allowed for words) */
+        unsigned char last = (unsigned char)cur_before[i].lit[n - 1];
+        if (ea_is_alpha(last) || last == '.' || last >= 0x80)
             while (t > s->b && t[-1] == ' ') t--;
         if ((size_t)(t - s->b) < n || t[-1] != (unsigned char)cur_before[i].lit[n - 1] ||
             memcmp(t - n, cur_before[i].lit, n) != 0)
@@ -381,6 +498,174 @@ static int is_month_before(const scan_t *s, cp_t q) {
 /* Parses the quantity whose first digit is at d. Fills *out. Returns the
  * end of the phrase. `allow_range` lets it read "X to Y". */
 static cp_t parse_one(const scan_t *s, cp_t d, ea_qty *out, int allow_range);
+static cp_t parse_zh(const scan_t *s, cp_t p, cp_t pct, ea_qty *o, int allow_range, int *report);
+static cp_t read_range(const scan_t *s, ea_qty *o, cp_t st, cp_t q, char code[4]);
+
+/* A loss or a minus sign in Chinese right before st: 亏损3,000万元, 负3%. */
+static int neg_zh_before(cp_t b, cp_t st) {
+    return lit_before(b, st, "亏损") || lit_before(b, st, "虧損") || lit_before(b, st, "负") ||
+           lit_before(b, st, "負");
+}
+
+/* ---- Chinese numerals ------------------------------------------------- */
+
+typedef struct {
+    double value; /* 一亿二千万: 120,000,000 */
+    double top;   /* the largest scale named: 1, 1e4, 1e8 or 1e12 */
+    int vague;    /* 十几亿 */
+    int more;     /* 十多亿, 三千余万, 一亿多 */
+    int decimal;  /* 一点五 */
+} zhnum_t;
+
+/* Reads a Chinese numeral at p: 一亿二千万, 三千五百万, 两百亿, 十二亿,
+ * 一点五亿, 一万五 (= 15,000), 一千零五, 二〇二四. With `bare`, 百 and 千
+ * may start it (百亿 = 10,000,000,000). Returns the end, or NULL when p
+ * starts no numeral. Reads each character once; groups are combined as
+ * they close, so no character is looked at twice. */
+static cp_t read_zh_num(cp_t p, cp_t end, zhnum_t *z, int bare) {
+    double yi = 0, wan = 0, sec = 0, num = 0;
+    double last = 0;         /* the multiplier last read (unit or scale) */
+    double sec_unit = 1e9;   /* units inside a group go down: 千 百 十 */
+    int have = 0, run = 0, zero = 0;
+    cp_t q = p;
+    memset(z, 0, sizeof *z);
+    z->top = 1;
+    while (q < end) {
+        const zh_char_t *c = zh_at(q, end);
+        if (!c) break;
+        if (c->kind & ZK_DIG) {
+            if (!have) {
+                num = c->v;
+                have = run = 1;
+                zero = c->v == 0;
+            } else if (zero && num == 0 && last != 0) { /* 一千零五 */
+                num = c->v;
+            } else if (last == 0 && !z->decimal) { /* 二〇二四: digit by digit */
+                num = num * 10 + c->v;
+                run++;
+            } else {
+                break;
+            }
+        } else if (c->kind & ZK_UNIT) {
+            if (!have) {
+                /* 十二 = 12; 百亿 only when asked */
+                if (c->v == 10 || (bare && q == p)) num = 1;
+                else break;
+            }
+            if (run > 1 || c->v >= sec_unit || z->decimal) break;
+            sec += num * c->v;
+            sec_unit = c->v;
+            last = c->v;
+            num = 0;
+            have = run = zero = 0;
+        } else if (c->kind & ZK_SCALE) {
+            double g = sec + num;
+            if (c->v == 1e4) {
+                if (g == 0 || wan != 0) break;
+                wan = g * 1e4;
+                if (z->top < 1e4) z->top = 1e4;
+            } else {
+                if (g == 0 && wan == 0) break;
+                z->top = wan != 0 ? 1e12 : z->top < 1e8 ? 1e8 : z->top; /* 一万亿: 1e12 */
+                yi = (yi + wan + g) * 1e8;
+                wan = 0;
+            }
+            sec = num = 0;
+            sec_unit = 1e9;
+            last = c->v;
+            have = run = zero = 0;
+            if (z->decimal) { /* 一点五亿: the scale ends it */
+                q += 3;
+                break;
+            }
+        } else if (c->kind & ZK_POINT) {
+            /* 一点五; not 一点 ("a little") nor 三点 ("three o'clock") */
+            const zh_char_t *d = zh_at(q + 3, end);
+            if (!have || z->decimal || run > 1 || !d || !(d->kind & ZK_DIG)) break;
+            z->decimal = 1;
+            double f = 0.1;
+            q += 3;
+            while ((d = zh_at(q, end)) && (d->kind & ZK_DIG)) {
+                num += d->v * f;
+                f /= 10;
+                q += 3;
+            }
+            continue;
+        } else if (c->kind & ZK_MORE) {
+            if (have || last < 10) break; /* 十多, 千余, 亿多 */
+            z->more = 1;
+        } else if (c->kind & ZK_VAGUE) {
+            if (have || last < 10) break; /* 十几 */
+            z->vague = 1;
+            have = 1;
+            num = 0;
+        } else {
+            break;
+        }
+        q += 3;
+    }
+    if (q == p || (last == 0 && !have)) return NULL;
+    /* 一万五 = 15,000, 两千五 = 2,500, 一亿二 = 120 million: a last digit
+       right after a multiplier counts that multiplier's tenths */
+    if (have && run == 1 && !zero && !z->decimal && last >= 100) num *= last / 10;
+    z->value = yi + wan + sec + num;
+    return q;
+}
+
+/* 成 after a number: tenths (三成 = 30%, 两成五 = 25%). Not 成本 (cost),
+ * 成长 (growth), 成为 (become), ... Returns the bytes read or 0. */
+static size_t tenths_at(cp_t r, cp_t end, ea_qty *o) {
+    static const char blocked[] = "本长長为為功立熟果品交绩績员員就效败敗型形都了";
+    if (!raw_at(r, end, "成") || o->stated <= 0 || o->stated > 10) return 0;
+    if (end - r >= 6)
+        for (size_t i = 0; i + 3 <= sizeof blocked - 1; i += 3)
+            if (!memcmp(r + 3, blocked + i, 3)) return 0;
+    size_t k = 3;
+    /* 两成五: one more digit, when nothing after it makes it a count */
+    const zh_char_t *d = zh_at(r + 3, end);
+    if (d && (d->kind & ZK_DIG) && d->v > 0) {
+        static const char after_no[] = "年月日个個倍天家位名次成点點万萬亿億十百千";
+        const zh_char_t *n2 = zh_at(r + 6, end);
+        int ok = !(n2 && (n2->kind & (ZK_DIG | ZK_UNIT | ZK_SCALE | ZK_POINT)));
+        if (ok && end - r >= 9)
+            for (size_t i = 0; i + 3 <= sizeof after_no - 1; i += 3)
+                if (!memcmp(r + 6, after_no + i, 3)) ok = 0;
+        if (ok) {
+            o->stated += d->v / 10;
+            k = 6;
+        }
+    }
+    o->unit = EA_U_PCT;
+    o->flags |= EA_Q_TENTHS | EA_Q_ZH;
+    return k;
+}
+
+/* "1亿2000万", "1亿两千万": the group below 亿 after "1亿". */
+static cp_t lower_group(const scan_t *s, cp_t r, ea_qty *o) {
+    cp_t end = s->end;
+    if (is_dig(r, end)) {
+        double v;
+        int c, nd, dt;
+        size_t k = 0;
+        cp_t t = read_digits(r, end, &v, &c, &nd, &dt);
+        double sc = 0;
+        if ((k = raw_at(t, end, "千万")) || (k = raw_at(t, end, "千萬"))) sc = 1e7;
+        else if ((k = raw_at(t, end, "万")) || (k = raw_at(t, end, "萬"))) sc = 1e4;
+        if (!sc || v * sc >= 1e8) return r;
+        o->stated += v * sc / 1e8;
+        return t + k;
+    }
+    const zh_char_t *c = zh_at(r, end);
+    if (c && (c->kind & ZK_START)) {
+        zhnum_t z;
+        cp_t t = read_zh_num(r, end, &z, 0);
+        if (t && z.top == 1e4 && z.value < 1e8 && !z.vague && !z.more) {
+            o->stated += z.value / 1e8;
+            return t;
+        }
+    }
+    return r;
+}
 
 static cp_t after_number(const scan_t *s, cp_t q, ea_qty *o, int has_cur, int ndigits, int has_dot,
                          int has_comma) {
@@ -450,18 +735,32 @@ static cp_t after_number(const scan_t *s, cp_t q, ea_qty *o, int has_cur, int nd
         o->why_not = "a date";
         return r + k;
     }
-    /* Chinese scale and currency */
+    /* periods: 1季度, 24财年 */
+    if (!has_cur && ((k = raw_at(r, end, "季度")) || (k = raw_at(r, end, "财年")) || (k = raw_at(r, end, "財年")) ||
+                     (k = raw_at(r, end, "年度")))) {
+        o->flags |= EA_Q_NOTVALUE;
+        o->why_not = "a period";
+        return r + k;
+    }
+    /* tenths: 3成, 三成, 两成五 */
+    if (!has_cur && !(o->flags & EA_Q_SCALED) && (k = tenths_at(r, end, o))) return r + k;
+    /* Chinese scale and currency; 1,000多万 / 30余亿: "and more" before the scale */
+    cp_t rs = r;
+    if ((k = raw_at(r, end, "多")) || (k = raw_at(r, end, "余")) || (k = raw_at(r, end, "餘"))) rs = r + k;
     for (size_t i = 0; i < sizeof scales_zh / sizeof scales_zh[0]; i++) {
-        if ((k = raw_at(r, end, scales_zh[i].lit))) {
+        if ((k = raw_at(rs, end, scales_zh[i].lit))) {
             o->scale = scales_zh[i].scale;
             o->flags |= EA_Q_SCALED | EA_Q_ZH;
-            r += k;
+            if (rs > r) o->flags |= EA_Q_APPROX | EA_Q_MORE;
+            r = rs + k;
             q = r;
             /* 亿多 / 万多: "and more" */
-            if ((k = raw_at(r, end, "多"))) {
+            if ((k = raw_at(r, end, "多")) || (k = raw_at(r, end, "余")) || (k = raw_at(r, end, "餘"))) {
                 o->flags |= EA_Q_APPROX | EA_Q_MORE;
                 r += k;
                 q = r;
+            } else if (o->scale == 1e8) {
+                q = r = lower_group(s, r, o);
             }
             break;
         }
@@ -567,7 +866,9 @@ static cp_t after_number(const scan_t *s, cp_t q, ea_qty *o, int has_cur, int nd
 }
 
 static void finish_value(ea_qty *o) {
-    if (o->unit == EA_U_PCT || o->unit == EA_U_PP || o->unit == EA_U_BPS || o->unit == EA_U_TIMES)
+    if (o->unit == EA_U_PCT && (o->flags & EA_Q_TENTHS))
+        o->value = o->stated * 10; /* 三成 = 30% */
+    else if (o->unit == EA_U_PCT || o->unit == EA_U_PP || o->unit == EA_U_BPS || o->unit == EA_U_TIMES)
         o->value = o->stated; /* scale words don't apply to ratios */
     else
         o->value = o->stated * o->scale;
@@ -659,9 +960,16 @@ static cp_t parse_one(const scan_t *s, cp_t d, ea_qty *o, int allow_range) {
     }
     if (!(o->flags & EA_Q_NOTVALUE)) q = share_after(s, q, o);
     q = approx_after(s, q, o);
+    /* 百分之30 = 30% */
+    cp_t pz = lit_before(b, st, "百分之");
+    if (pz && !cs && (o->unit == EA_U_NONE || o->unit == EA_U_PCT) && !(o->flags & EA_Q_SCALED)) {
+        o->unit = EA_U_PCT;
+        o->flags |= EA_Q_ZH;
+        st = pz;
+    }
     st = approx_before(s, st, o);
     if (lit_before(b, st, "negative") || lit_before(b, st, "minus") || lit_before(b, st, "loss of") ||
-        lit_before(b, st, "loss of just") || lit_before(b, st, "deficit of"))
+        lit_before(b, st, "loss of just") || lit_before(b, st, "deficit of") || neg_zh_before(b, st))
         o->flags |= EA_Q_NEG;
     finish_value(o);
 
@@ -721,12 +1029,25 @@ static cp_t parse_one(const scan_t *s, cp_t d, ea_qty *o, int allow_range) {
             o->flags |= EA_Q_NOTVALUE; /* 3.1.2 */
             o->why_not = "a version number";
         }
+        if (lit_before(b, st, "第")) { /* 第3季度, 第2名 */
+            o->flags |= EA_Q_NOTVALUE;
+            o->why_not = "ordinal";
+        }
     }
     o->start = (size_t)(st - b);
     o->end = (size_t)(q - b);
+    if (allow_range && !(o->flags & EA_Q_NOTVALUE)) q = read_range(s, o, st, q, code);
+    if (!(o->flags & EA_Q_RANGE) && (o->flags & EA_Q_NEG)) o->value = -o->value;
+    return q;
+}
 
-    /* ranges: "X to Y", "X-Y", "between X and Y", "X至Y" */
-    if (allow_range && !(o->flags & EA_Q_NOTVALUE)) {
+/* Ranges: "X to Y", "X-Y", "between X and Y", "X至Y", "三千万至五千万美元".
+ * o is the first number, [st, q) its phrase; `code` its currency. Merges
+ * the second number into o and returns the end of the range, or q. */
+static cp_t read_range(const scan_t *s, ea_qty *o, cp_t st, cp_t q, char code[4]) {
+    cp_t b = s->b, end = s->end;
+
+    {
         cp_t r = skip_sp(q, end);
         size_t k = 0;
         int between = lit_before(b, st, "between") != NULL || lit_before(b, st, "from") != NULL;
@@ -737,7 +1058,7 @@ static cp_t parse_one(const scan_t *s, cp_t d, ea_qty *o, int allow_range) {
             char c2[4];
             cp_t dd = t;
             while (dd < end && !ea_is_digit(*dd) && dd - t < 4) dd++;
-            if (dd < end && ea_is_digit(*dd) && (dd == t || currency_before(s, dd, c2) == t)) {
+            if (is_dig(dd, end) && (dd == t || currency_before(s, dd, c2) == t)) {
                 ea_qty o2;
                 parse_one(s, dd, &o2, 0);
                 if ((o2.flags & EA_Q_SCALED) && o2.unit == EA_U_CUR && o2.stated > o->stated) {
@@ -761,19 +1082,24 @@ static cp_t parse_one(const scan_t *s, cp_t d, ea_qty *o, int allow_range) {
             cp_t t = skip_sp(r + k, end);
             /* the second number may carry its own currency */
             cp_t dd = t;
-            for (int guard = 0; guard < 6 && dd < end && !ea_is_digit(*dd); guard++) dd++;
-            if (dd < end && ea_is_digit(*dd) && (dd == t || currency_before(s, dd, code) == t ||
-                                                  (*t == '(' && dd == t + 1) || (*t == '-' && dd == t + 1) ||
-                                                  (t[0] == '(' && currency_before(s, dd, code) == t + 1))) {
+            for (int guard = 0; guard < 6 && dd < end && !is_dig(dd, end); guard++) dd++;
+            const zh_char_t *zc = zh_at(t, end);
+            int zh2 = zc && (zc->kind & ZK_START);
+            if (zh2 || (is_dig(dd, end) && (dd == t || currency_before(s, dd, code) == t ||
+                                            (*t == '(' && dd == t + 1) || (*t == '-' && dd == t + 1) ||
+                                            (t[0] == '(' && currency_before(s, dd, code) == t + 1)))) {
                 ea_qty o2;
-                parse_one(s, dd, &o2, 0);
+                int rep2 = 1;
+                if (zh2) parse_zh(s, t, NULL, &o2, 0, &rep2);
+                else parse_one(s, dd, &o2, 0);
                 int same_kind = !(o2.flags & EA_Q_NOTVALUE) &&
                                 (o2.unit == o->unit || o->unit == EA_U_NONE || o2.unit == EA_U_NONE ||
                                  (o->unit == EA_U_CUR && o2.unit == EA_U_CUR));
-                if (same_kind && o2.stated >= 0) {
+                if (same_kind && rep2 && o2.stated >= 0) {
                     if (o->unit == EA_U_NONE && o2.unit != EA_U_NONE) {
                         o->unit = o2.unit;
                         memcpy(o->cur, o2.cur, 4);
+                        o->flags |= o2.flags & EA_Q_TENTHS; /* 两到三成 */
                     }
                     if (o2.unit == EA_U_NONE && o->unit != EA_U_NONE) {
                         o2.unit = o->unit;
@@ -803,8 +1129,119 @@ static cp_t parse_one(const scan_t *s, cp_t d, ea_qty *o, int allow_range) {
             }
         }
     }
-    if (!(o->flags & EA_Q_RANGE) && (o->flags & EA_Q_NEG)) o->value = -o->value;
     return q;
+}
+
+/* A quantity in Chinese numerals at p (a ZK_START character, or 百/千
+ * before a scale). `pct` points at 百分之 right before p, or is NULL. Sets
+ * *report to 0 when the numeral is no quantity we read (一些, 一季度 read
+ * as a period is reported; 三个 is not: a bare count of nothing named, like
+ * "three customers"). Returns the end of what it read (past p). */
+static cp_t parse_zh(const scan_t *s, cp_t p, cp_t pct, ea_qty *o, int allow_range, int *report) {
+    cp_t b = s->b, end = s->end;
+    memset(o, 0, sizeof *o);
+    o->scale = 1;
+    *report = 0;
+    const zh_char_t *c0 = zh_at(p, end);
+    int bare = c0 && (c0->kind & ZK_BARE) && !(c0->kind & ZK_START);
+    zhnum_t z;
+    cp_t q = read_zh_num(p, end, &z, bare);
+    if (!q) return p + 3;
+    if (bare && z.top == 1) return q; /* 千方百计: 百 and 千 alone are words */
+    o->stated = z.value / z.top;
+    o->scale = z.top;
+    o->num_start = (size_t)(p - b);
+    o->flags |= EA_Q_ZH | EA_Q_WORDS;
+    if (z.top > 1) o->flags |= EA_Q_SCALED;
+    if (z.more) o->flags |= EA_Q_APPROX | EA_Q_MORE;
+    char code[4] = {0};
+    cp_t st = pct ? pct : p;
+    cp_t cs = pct ? NULL : currency_before(s, p, code);
+    if (cs) {
+        memcpy(o->cur, code, 4);
+        o->unit = EA_U_CUR;
+        st = cs;
+    }
+    if (pct) o->unit = EA_U_PCT;
+    else q = after_number(s, q, o, cs != NULL, 0, z.decimal, 0);
+    if (!(o->flags & EA_Q_NOTVALUE)) q = share_after(s, q, o);
+    q = approx_after(s, q, o);
+    st = approx_before(s, st, o);
+    if (neg_zh_before(b, st)) o->flags |= EA_Q_NEG;
+    finish_value(o);
+    if (!(o->flags & EA_Q_NOTVALUE)) {
+        if (o->unit == EA_U_TIMES) { /* 增长一倍, 翻两倍: "doubled", a change said in words */
+            o->flags |= EA_Q_NOTVALUE;
+            o->why_not = "a multiple in words";
+        } else if (z.vague || lit_before(b, p, "几") || lit_before(b, p, "幾") || lit_before(b, p, "数") ||
+            lit_before(b, p, "數")) { /* 十几亿, 数十亿: some billions */
+            o->flags |= EA_Q_NOTVALUE;
+            o->why_not = "a vague amount";
+        } else if (lit_before(b, p, "第")) { /* 第一, 第三季度 */
+            o->flags |= EA_Q_NOTVALUE;
+            o->why_not = "ordinal";
+        }
+    }
+    /* 百亿, 千万: only money ("千万不要" is "by no means") */
+    if (bare && o->unit != EA_U_CUR) return q;
+    o->start = (size_t)(st - b);
+    o->end = (size_t)(q - b);
+    if (allow_range && !(o->flags & EA_Q_NOTVALUE)) q = read_range(s, o, st, q, code);
+    if (!(o->flags & EA_Q_RANGE) && (o->flags & EA_Q_NEG)) o->value = -o->value;
+    *report = (o->flags & EA_Q_NOTVALUE) || o->unit != EA_U_NONE || (o->flags & EA_Q_SCALED);
+    return q;
+}
+
+/* 两位数增长, 高个位数: a range of percents, as "mid-single digits". */
+static cp_t parse_zh_digit_words(const scan_t *s, cp_t p, ea_qty *o) {
+    for (size_t i = 0; i < sizeof zh_digit_words / sizeof zh_digit_words[0]; i++) {
+        const lit_t *w = &zh_digit_words[i].w;
+        if ((size_t)(s->end - p) < w->n || memcmp(p, w->s, w->n) != 0) continue;
+        memset(o, 0, sizeof *o);
+        o->scale = 1;
+        o->unit = EA_U_PCT;
+        o->flags |= EA_Q_RANGE | EA_Q_APPROX | EA_Q_WORDS | EA_Q_ZH;
+        o->low = o->stated = zh_digit_words[i].lo;
+        o->high = o->stated_high = zh_digit_words[i].hi;
+        o->value = (o->low + o->high) / 2;
+        o->num_start = (size_t)(p - s->b);
+        cp_t st = approx_before(s, p, o);
+        o->start = (size_t)(st - s->b);
+        o->end = (size_t)(p + w->n - s->b);
+        return p + w->n;
+    }
+    return NULL;
+}
+
+/* At a character of zh_chars that may start something: digit-range words,
+ * 百分之, or a numeral. Returns the end of what it read (past p) or NULL
+ * when nothing starts here; *report says whether o holds a quantity. */
+static cp_t parse_cjk(const scan_t *s, cp_t p, const zh_char_t *c, ea_qty *o, int *report) {
+    cp_t end = s->end, e;
+    *report = 0;
+    if ((c->kind & ZK_WORDS) && (e = parse_zh_digit_words(s, p, o))) {
+        *report = 1;
+        return e;
+    }
+    if ((c->kind & ZK_PCT) && raw_at(p, end, "百分之")) {
+        cp_t t = p + strlen("百分之");
+        const zh_char_t *c2 = zh_at(t, end);
+        if (c2 && (c2->kind & ZK_START)) return parse_zh(s, t, p, o, 1, report);
+        if (raw_at(t, end, "百")) { /* 百分之百 */
+            memset(o, 0, sizeof *o);
+            o->scale = 1;
+            o->unit = EA_U_PCT;
+            o->stated = o->value = 100;
+            o->flags = EA_Q_ZH | EA_Q_WORDS;
+            o->start = o->num_start = (size_t)(p - s->b);
+            o->end = (size_t)(t + 3 - s->b);
+            *report = 1;
+            return t + 3;
+        }
+        return t; /* 百分之30: the digits read it */
+    }
+    if (c->kind & (ZK_START | ZK_BARE)) return parse_zh(s, p, NULL, o, 1, report);
+    return NULL;
 }
 
 /* "twelve million", "five percent", "a half", "mid-single digits". */
@@ -914,10 +1351,34 @@ size_t ea_qty_scan(const char *text, size_t n, ea_qty_cb cb, void *ctx) {
     while (p < end) {
         unsigned char c = *p;
         ea_qty q;
-        if (ea_is_digit(c)) {
+        if (c >= 0xE3 && c <= 0xE9) {
+            /* an ideograph: a Chinese numeral may start here */
+            const zh_char_t *z = zh_at(p, end);
+            if (z && (z->kind & (ZK_START | ZK_BARE | ZK_WORDS))) {
+                int report = 0;
+                cp_t e = parse_cjk(&s, p, z, &q, &report);
+                if (e) {
+                    if (report) {
+                        if (q.start < last_end) q.start = last_end;
+                        if (q.end < q.start) q.end = q.start;
+                        last_end = q.end;
+                        count++;
+                        if (cb(ctx, &q)) return count;
+                    }
+                    p = e > p ? e : p + 3;
+                    continue;
+                }
+            }
+            p += end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 ? 3 : 1;
+            continue;
+        }
+        if (ea_is_digit(c) || (c == 0xEF && is_dig(p, end))) {
             /* not inside a word or a number we already passed */
-            if (p > s.b && (ea_is_digit(p[-1]) || ((p[-1] == ',' || p[-1] == '.') && p - 1 > s.b && ea_is_digit(p[-2])))) {
-                p++;
+            if (p > s.b && (dig_before(s.b, p) ||
+                            ((p[-1] == ',' || p[-1] == '.') && dig_before(s.b, p - 1)) ||
+                            (p - s.b >= 3 && (raw_at(p - 3, end, FW_COMMA) || raw_at(p - 3, end, FW_DOT)) &&
+                             dig_before(s.b, p - 3)))) {
+                p += c == 0xEF ? 3 : 1;
                 continue;
             }
             cp_t e = parse_one(&s, p, &q, 1);

@@ -1,7 +1,13 @@
 /* Private: quantities in text. One left-to-right pass over a paragraph finds
  * every number phrase, reads its value, scale, currency or unit, range and
  * sign, and marks the ones that are not financial values (product names,
- * years, dates, form numbers, phone numbers, ranks). */
+ * years, dates, form numbers, phone numbers, ranks).
+ *
+ * Number forms read: ASCII and full-width digits (４，０７０．５％), English
+ * scale words and number words, Chinese scales after digits (1.2万亿,
+ * 4,070万美元), Chinese numerals (一亿二千万, 三千五百万, 两百亿, 一点五亿,
+ * 一万五), tenths (三成, 两成五), 百分之三十, and digit-range words
+ * (mid-single digits, 两位数 / 双位数, 高个位数). docs/facts.md lists them. */
 #ifndef EA_QTY_H
 #define EA_QTY_H
 #include <stddef.h>
@@ -30,7 +36,9 @@ enum {
     EA_Q_SCALED = 1u << 8,    /* had a scale word (million, 万) */
     EA_Q_ZH = 1u << 9,        /* Chinese number form */
     EA_Q_MORE = 1u << 10,     /* more than / over / 超过 (a lower bound) */
-    EA_Q_LESS = 1u << 11      /* less than / under / 不到 (an upper bound) */
+    EA_Q_LESS = 1u << 11,     /* less than / under / 不到 (an upper bound) */
+    EA_Q_TENTHS = 1u << 12    /* 成: the number counts tenths (三成 = 30%,
+                                 两成五 = 25%); stated 3 / 2.5, value 30 / 25 */
 };
 
 typedef struct {
@@ -40,7 +48,9 @@ typedef struct {
     double low, high;     /* for ranges (EA_Q_RANGE), base units */
     double stated;        /* the first number as written: 40.7 */
     double stated_high;   /* the second number of a range as written */
-    double scale;         /* 1, 1e3, 1e6, 1e9, 1e4 (万), 1e8 (亿) */
+    double scale;         /* 1, 1e3, 1e6, 1e9, 1e4 (万), 1e8 (亿); for Chinese
+                             numerals the largest scale named (一亿二千万:
+                             scale 1e8, stated 1.2) */
     ea_unit_kind unit;
     char cur[4];          /* "USD", "CNY", "EUR", "GBP", "JPY", "TWD", "HKD", ... */
     unsigned flags;
