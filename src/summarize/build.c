@@ -327,13 +327,17 @@ static void metric_label(const dg_t *dg, ea_buf *b, const ea_fact *f) {
     else if (ea_sum_is(f->basis, "gaap")) basis = "GAAP";
     else if (ea_sum_is(f->basis, "organic")) basis = zh(dg) ? "有机" : "organic";
     else if (ea_sum_is(f->basis, "constant_currency")) basis = zh(dg) ? "固定汇率" : "constant-currency";
-    if (f->segment.len) {
+    /* a segment as the call names it; never one holding a number */
+    int seg = f->segment.len > 0;
+    for (size_t k = 0; k < f->segment.len && seg; k++) seg = !ea_is_digit((unsigned char)f->segment.ptr[k]);
+    if (seg && (ea_ifind(f->segment, "million") || ea_ifind(f->segment, "billion"))) seg = 0;
+    if (seg) {
         ea_buf_append(b, f->segment.ptr, f->segment.len);
         ea_buf_puts(b, zh(dg) ? "" : " ");
     }
     if (basis && !zh(dg)) {
         /* "Adjusted EPS", "GAAP EPS" */
-        if (!f->segment.len) {
+        if (!seg) {
             ea_buf_putc(b, (char)(ea_is_lower((unsigned char)basis[0]) ? basis[0] - 32 : basis[0]));
             ea_buf_puts(b, basis + 1);
         } else {
@@ -358,7 +362,7 @@ static void metric_label(const dg_t *dg, ea_buf *b, const ea_fact *f) {
     } else if (i >= 0) {
         const char *n = loss ? (zh(dg) ? loss_names[loss - 1].zh : loss_names[loss - 1].en)
                              : zh(dg) ? metric_names[i].zh : metric_names[i].en;
-        if (f->segment.len && !zh(dg) && ea_is_upper((unsigned char)n[0]) && n[1] && ea_is_lower((unsigned char)n[1])) {
+        if (seg && !zh(dg) && ea_is_upper((unsigned char)n[0]) && n[1] && ea_is_lower((unsigned char)n[1])) {
             ea_buf_putc(b, (char)(n[0] + 32));
             ea_buf_puts(b, n + 1);
         } else {
@@ -376,7 +380,7 @@ static void metric_label(const dg_t *dg, ea_buf *b, const ea_fact *f) {
 /* "Q1 2024", "FY2024", "1H 2024"; Chinese "2024年第一季度", "2024财年" */
 static void period_label(const dg_t *dg, ea_buf *b, ea_str p) {
     static const char *const zq[] = {"第一季度", "第二季度", "第三季度", "第四季度"};
-    if (p.len != 6) return;
+    if (p.len != 6 || ea_find(p, "0000")) return; /* a year never resolved */
     if (p.ptr[4] == 'Q' && p.ptr[5] >= '1' && p.ptr[5] <= '4') {
         if (zh(dg)) {
             ea_buf_append(b, p.ptr, 4);
@@ -444,7 +448,8 @@ static const ea_fact *change_for(const ea_facts *fs, const ea_fact *a, int qoq) 
         for (size_t j = i + 1; j < n; j++) {
             const ea_fact *g = ea_facts_get(fs, j);
             if (g->para != s->para || g->sentence.start != s->sentence.start) break;
-            if (!g->is_change || g->in_translation || g->segment.len != a->segment.len) continue;
+            /* "double-digit growth" is a range, not a figure to print */
+            if (!g->is_change || g->is_range || g->in_translation || g->segment.len != a->segment.len) continue;
             if (!(g->metric.len == a->metric.len && !memcmp(g->metric.ptr, a->metric.ptr, a->metric.len))) continue;
             if (qoq ? g->has_qoq : g->has_yoy) return g;
         }
@@ -756,9 +761,13 @@ static ea_str compress(dg_t *dg, ea_str s, int max_words) {
     }
     /* cut at the last clause boundary before max_words */
     int w = 0, in = 0;
-    size_t cut = s.len, last_clause = 0;
+    size_t cut = s.len, last_clause = 0, word_start = 0;
     for (size_t i = 0; i < s.len; i++) {
         unsigned char c = (unsigned char)s.ptr[i];
+        /* a comma or point inside a number is not a boundary */
+        int in_number = i > 0 && i + 1 < s.len && ea_is_digit((unsigned char)s.ptr[i - 1]) &&
+                        ea_is_digit((unsigned char)s.ptr[i + 1]);
+        if (c == ' ' || c >= 0xE0) word_start = i;
         if (c >= 0xE0) {
             w++;
             in = 0;
@@ -767,10 +776,15 @@ static ea_str compress(dg_t *dg, ea_str s, int max_words) {
             if (al && !in) w++;
             in = al;
         }
-        if ((c == ',' || c == ';' || c == ':') && w >= 8) last_clause = i;
+        if ((c == ',' || c == ';' || c == ':') && w >= 8 && !in_number) last_clause = i;
         if (i + 3 <= s.len && !memcmp(s.ptr + i, "\xEF\xBC\x8C", 3) && w >= 8) last_clause = i; /* ， */
         if (w > max_words) {
-            cut = last_clause ? last_clause : i;
+            /* at a clause end, else before the word (or number) that
+               would overflow: never inside a number */
+            cut = last_clause ? last_clause : word_start;
+            while (cut > 0 && (ea_is_digit((unsigned char)s.ptr[cut - 1]) || s.ptr[cut - 1] == '.' ||
+                               s.ptr[cut - 1] == ',' || s.ptr[cut - 1] == '$' || s.ptr[cut - 1] == '/'))
+                cut--;
             break;
         }
     }

@@ -67,8 +67,13 @@ void ea_sum_amount(ea_buf *b, const ea_call *c, const ea_fact *f, double v, int 
         else if (fabs(sc - 1e12) < 1e3) word = " trillion";
     }
     int usd = f->unit && !strcmp(f->unit, "USD");
+    int code = f->unit && !usd && strcmp(f->unit, "%") && *f->unit; /* "CNY 1.28 billion" */
     if (v < 0) ea_buf_putc(b, '-');
     if (usd) ea_buf_putc(b, '$');
+    if (code) {
+        ea_buf_puts(b, f->unit);
+        ea_buf_putc(b, ' ');
+    }
     if (word) {
         ea_buf_append(b, d.ptr, d.len);
         ea_buf_puts(b, word);
@@ -83,10 +88,6 @@ void ea_sum_amount(ea_buf *b, const ea_call *c, const ea_fact *f, double v, int 
         char t[64];
         int n = snprintf(t, sizeof t, "%.4g%s", a / scales[i].sc, scales[i].w);
         if (n > 0) ea_buf_append(b, t, (size_t)n < sizeof t ? (size_t)n : sizeof t - 1);
-    }
-    if (f->unit && !usd && strcmp(f->unit, "%") && *f->unit) {
-        ea_buf_putc(b, ' ');
-        ea_buf_puts(b, f->unit);
     }
 }
 
