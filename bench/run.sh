@@ -6,8 +6,9 @@
 #   BUILD=build-x BENCH_RUNS=9 sh bench/run.sh
 #
 # Targets (from the issue): parse throughput >= 200 MB/s on one core; peak
-# RSS <= 4 x the input + 16 MB for every file. Results also go to
-# bench/out/results.txt.
+# RSS <= 4 x the input + 16 MB for every file; the digest of all val calls
+# in < 1 s CPU, -j 2 near twice -j 1 (bench/digest_speed.sh). Results also
+# go to bench/out/results.txt.
 set -u
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-build}
@@ -143,6 +144,18 @@ if command -v python3 >/dev/null 2>&1 && [ -x "$cli" ] && [ -d "$data/val/gt_sum
   say ""
   say "facts recall on ECTSum val reference numbers:"
   python3 "$src/bench/facts_recall.py" "$cli" "$data/val" | sed 's/^/  /' | tee -a "$out"
+fi
+
+# Batch digest speed on ECTSum val (bench/digest_speed.sh): CPU time of
+# the full digest of every val call, and -j 2 against -j 1.
+if command -v bash >/dev/null 2>&1 && [ -x "$cli" ]; then
+  say ""
+  say "digest speed (earnest digest -o DIR, ECTSum val):"
+  BUILD=$build EA_SHARED=$shared BENCH_RUNS=$runs BENCH_STRICT=1 bash "$src/bench/digest_speed.sh" >"$tmp.ds"
+  ds_rc=$?
+  sed -n '/^  /p; /PASS\|BELOW\|one core only/p' "$tmp.ds" | sed 's/^  //; s/^/  /' | tee -a "$out"
+  rm -f "$tmp.ds"
+  [ "$ds_rc" -eq 0 ] || verdict=1
 fi
 
 say ""

@@ -24,24 +24,28 @@ int ea_cli_exit_for(ea_status st) {
 }
 
 int ea_cli_read(const char *path, size_t max, char **data, size_t *len) {
+    return ea_cli_read_to(stderr, path, max, data, len);
+}
+
+int ea_cli_read_to(FILE *msg, const char *path, size_t max, char **data, size_t *len) {
     *data = NULL;
     *len = 0;
     int is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
-        fprintf(stderr, "earnest: %s: cannot open: %s\n", path, strerror(errno));
+        fprintf(msg, "earnest: %s: cannot open: %s\n", path, strerror(errno));
         return EXIT_INPUT_UNREADABLE;
     }
     struct stat st;
     int have_st = fstat(fileno(f), &st) == 0;
     if (have_st) {
         if (S_ISDIR(st.st_mode)) {
-            fprintf(stderr, "earnest: %s: is a directory, not a transcript file\n", path);
+            fprintf(msg, "earnest: %s: is a directory, not a transcript file\n", path);
             if (!is_stdin) fclose(f);
             return EXIT_INPUT_UNREADABLE;
         }
         if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > (uintmax_t)max) {
-            fprintf(stderr, "earnest: %s: file is %jd bytes, over the size limit of %zu bytes (--max-size)\n",
+            fprintf(msg, "earnest: %s: file is %jd bytes, over the size limit of %zu bytes (--max-size)\n",
                     path, (intmax_t)st.st_size, max);
             if (!is_stdin) fclose(f);
             return EXIT_LIMIT;
@@ -52,7 +56,7 @@ int ea_cli_read(const char *path, size_t max, char **data, size_t *len) {
     char *buf = malloc(cap);
     if (!buf) {
         if (!is_stdin) fclose(f);
-        fprintf(stderr, "earnest: %s: out of memory\n", path);
+        fprintf(msg, "earnest: %s: out of memory\n", path);
         return EXIT_NOMEM;
     }
     for (;;) {
@@ -63,7 +67,7 @@ int ea_cli_read(const char *path, size_t max, char **data, size_t *len) {
             if (!nb) {
                 free(buf);
                 if (!is_stdin) fclose(f);
-                fprintf(stderr, "earnest: %s: out of memory\n", path);
+                fprintf(msg, "earnest: %s: out of memory\n", path);
                 return EXIT_NOMEM;
             }
             buf = nb;
@@ -77,12 +81,12 @@ int ea_cli_read(const char *path, size_t max, char **data, size_t *len) {
     if (!is_stdin) fclose(f);
     if (err) {
         free(buf);
-        fprintf(stderr, "earnest: %s: read error\n", path);
+        fprintf(msg, "earnest: %s: read error\n", path);
         return EXIT_INPUT_UNREADABLE;
     }
     if (n > max) {
         free(buf);
-        fprintf(stderr, "earnest: %s: input over the size limit of %zu bytes (--max-size)\n", path, max);
+        fprintf(msg, "earnest: %s: input over the size limit of %zu bytes (--max-size)\n", path, max);
         return EXIT_LIMIT;
     }
     *data = buf;
@@ -91,7 +95,12 @@ int ea_cli_read(const char *path, size_t max, char **data, size_t *len) {
 }
 
 int ea_out_open(ea_out *o, const char *path) {
+    return ea_out_open_to(o, path, stderr);
+}
+
+int ea_out_open_to(ea_out *o, const char *path, FILE *msg) {
     memset(o, 0, sizeof *o);
+    o->msg = msg;
     if (!path || strcmp(path, "-") == 0) {
         o->f = stdout;
         return 0;
@@ -102,7 +111,7 @@ int ea_out_open(ea_out *o, const char *path) {
     if (!o->path || !o->tmp) {
         free(o->path);
         free(o->tmp);
-        fprintf(stderr, "earnest: out of memory\n");
+        fprintf(msg, "earnest: out of memory\n");
         return EXIT_NOMEM;
     }
     memcpy(o->path, path, n + 1);
@@ -110,7 +119,7 @@ int ea_out_open(ea_out *o, const char *path) {
     memcpy(o->tmp + n, ".tmp.XXXXXX", 12);
     int fd = mkstemp(o->tmp);
     if (fd < 0 || !(o->f = fdopen(fd, "wb"))) {
-        fprintf(stderr, "earnest: %s: cannot write: %s\n", path, strerror(errno));
+        fprintf(msg, "earnest: %s: cannot write: %s\n", path, strerror(errno));
         if (fd >= 0) {
             close(fd);
             unlink(o->tmp);
@@ -141,10 +150,11 @@ void ea_out_abort(ea_out *o) {
 }
 
 int ea_out_commit(ea_out *o) {
+    FILE *msg = o->msg ? o->msg : stderr;
     if (o->f == stdout) {
         int bad = fflush(stdout) != 0 || o->failed;
         memset(o, 0, sizeof *o);
-        if (bad) fprintf(stderr, "earnest: cannot write to standard output\n");
+        if (bad) fprintf(msg, "earnest: cannot write to standard output\n");
         return bad ? EXIT_OUTPUT : 0;
     }
     int bad = o->failed | (fflush(o->f) != 0);
@@ -153,7 +163,7 @@ int ea_out_commit(ea_out *o) {
     o->f = NULL;
     if (!bad && rename(o->tmp, o->path) != 0) bad = 1;
     if (bad) {
-        fprintf(stderr, "earnest: %s: cannot write: %s\n", o->path, strerror(errno));
+        fprintf(msg, "earnest: %s: cannot write: %s\n", o->path, strerror(errno));
         unlink(o->tmp);
     }
     free(o->path);
@@ -163,12 +173,45 @@ int ea_out_commit(ea_out *o) {
 }
 
 void ea_cli_report(const char *path, const ea_error *err) {
+    ea_cli_report_to(stderr, path, err);
+}
+
+void ea_cli_report_to(FILE *out, const char *path, const ea_error *err) {
     const char *msg = err->message ? err->message : ea_status_str(err->code);
     if (err->line)
-        fprintf(stderr, "earnest: %s:%zu:%zu: error: %s (byte %zu)\n", path, err->line, err->column, msg,
+        fprintf(out, "earnest: %s:%zu:%zu: error: %s (byte %zu)\n", path, err->line, err->column, msg,
                 err->offset);
     else if (err->offset != SIZE_MAX)
-        fprintf(stderr, "earnest: %s: error: %s (byte %zu)\n", path, msg, err->offset);
+        fprintf(out, "earnest: %s: error: %s (byte %zu)\n", path, msg, err->offset);
     else
-        fprintf(stderr, "earnest: %s: error: %s\n", path, msg);
+        fprintf(out, "earnest: %s: error: %s\n", path, msg);
+}
+
+int ea_membuf_write(void *ctx, const char *data, size_t len) {
+    ea_membuf *b = ctx;
+    if (b->too_big || b->nomem) return 1;
+    if (len > b->max - b->len) {
+        b->too_big = 1;
+        return 1;
+    }
+    if (len > b->cap - b->len) {
+        size_t nc = b->cap ? b->cap : 4096;
+        while (nc - b->len < len) nc = nc > b->max / 2 ? b->max : nc * 2;
+        char *nd = realloc(b->data, nc);
+        if (!nd) {
+            b->nomem = 1;
+            return 1;
+        }
+        b->data = nd;
+        b->cap = nc;
+    }
+    if (len) memcpy(b->data + b->len, data, len);
+    b->len += len;
+    return 0;
+}
+
+void ea_membuf_free(ea_membuf *b) {
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
 }

@@ -22,8 +22,11 @@ enum {
 int ea_cli_exit_for(ea_status st);
 
 /* Reads a whole file ("-" = stdin) into malloc'd memory. On failure prints
- * "earnest: PATH: why" and returns the exit code; 0 on success. */
+ * "earnest: PATH: why" and returns the exit code; 0 on success.
+ * The _to variants print their messages to `msg` instead of stderr (batch
+ * workers collect each file's messages and print them in input order). */
 int ea_cli_read(const char *path, size_t max, char **data, size_t *len);
+int ea_cli_read_to(FILE *msg, const char *path, size_t max, char **data, size_t *len);
 
 /* Output that appears only when complete: writes go to a temporary file
  * beside `path`, renamed over it on commit; NULL path means stdout. */
@@ -31,12 +34,26 @@ typedef struct {
     FILE *f;
     char *path, *tmp;
     int failed;
+    FILE *msg; /* where commit reports failures; stderr unless opened _to */
 } ea_out;
 int ea_out_open(ea_out *o, const char *path);
+int ea_out_open_to(ea_out *o, const char *path, FILE *msg);
 int ea_out_write(void *ctx, const char *data, size_t len); /* ea_write_fn */
 int ea_out_commit(ea_out *o);                              /* 0 ok; else exit code */
 void ea_out_abort(ea_out *o);
 
 /* Prints "earnest: PATH:LINE:COL: message (byte N)" for a parse error. */
 void ea_cli_report(const char *path, const ea_error *err);
+void ea_cli_report_to(FILE *msg, const char *path, const ea_error *err);
+
+/* Output collected in memory (an ea_write_fn sink), for outputs that are
+ * written out whole or emitted in order later. Grows up to `max` bytes;
+ * past that the write fails and `too_big` is set. */
+typedef struct {
+    char *data;
+    size_t len, cap, max;
+    int too_big, nomem;
+} ea_membuf;
+int ea_membuf_write(void *ctx, const char *data, size_t len); /* ea_write_fn */
+void ea_membuf_free(ea_membuf *b);
 #endif

@@ -5,34 +5,60 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "batch.h"
 #include "earnest/earnest.h"
 #include "io.h"
 
 static const char usage_text[] =
-    "usage: earnest COMMAND [OPTIONS] FILE\n"
+    "usage: earnest COMMAND [OPTIONS] FILE...\n"
     "\n"
     "commands:\n"
     "  parse FILE       read a transcript into the call model\n"
-    "      --json           the call model as JSON (docs/call-model.md)\n"
+    "      --format text|json  readable text (default), or the call model as JSON\n"
+    "                       (docs/call-model.md); --json is --format json\n"
     "      --pretty         indented JSON\n"
     "      --sentences      include sentence spans in the JSON\n"
     "      --explain        say which layout was detected and why\n"
-    "  facts FILE       every number that matters, with its meaning and source\n"
-    "      --table          aligned text (default)   --json   --csv\n"
-    "  digest FILE      what matters in the call\n"
-    "      --bullets        short headline bullets, one a line\n"
+    "  facts FILE...    every number that matters, with its meaning and source\n"
+    "      --format table|json|csv  aligned text (default), JSON (docs/facts.md), CSV;\n"
+    "                       --table, --json, --csv say the same\n"
+    "  digest FILE...   what matters in the call\n"
+    "      --format text|md|html|json  for a terminal (default), Markdown, one\n"
+    "                       self-contained HTML file, JSON (docs/digest.md)\n"
+    "      --lang en|zh     language of the generated text (default en)\n"
+    "      --zh-variant hans|hant  Simplified (default) or Traditional; implies --lang zh\n"
+    "      --quote          quote the source sentence under each point\n"
+    "      --bullets        only the short headline bullets, one a line (English text)\n"
     "      --cite           end each bullet with its [n] citation\n"
     "\n"
+    "several inputs (facts, digest):\n"
+    "  -o DIR FILE...     one output per input into DIR (made if missing; with one FILE\n"
+    "                     when DIR exists or ends in /), named after the input:\n"
+    "                     NAME.txt (text, --bullets, table), NAME.md, .html, .json,\n"
+    "                     .csv; each one complete or not at all\n"
+    "  --format json --ndjson  instead, one JSON line per input, in input order, to\n"
+    "                     stdout or -o FILE: {\"file\":PATH,\"digest\":{...}} (\"facts\"\n"
+    "                     for facts), or {\"file\":PATH,\"error\":MESSAGE,\"exit\":CODE}\n"
+    "  -j N               N threads (default 1; 0: one per core)\n"
+    "  A failing input is reported with its name and the others go on. Progress\n"
+    "  on stderr when it is a terminal, then \"digest: N files, K written, F failed\".\n"
+    "  Exit code: 0 when every input succeeded, else the highest code among the\n"
+    "  failed inputs (8 > 7 > 6 > 5 > 4 > 3: a bug or a full disk outranks a bad file).\n"
+    "\n"
     "options for every command:\n"
-    "  --format NAME      force the layout: speaker, streetevents, seekingalpha, fool,\n"
+    "  --layout NAME      force the layout: speaker, streetevents, seekingalpha, fool,\n"
     "                     fool-json, bilingual, lines, vtt, srt, chinese, plain\n"
+    "                     (--format NAME still does, with a warning: deprecated)\n"
     "  --encoding ENC     input encoding: utf-8 (default, with Windows-1252 fallback),\n"
     "                     utf-16le, utf-16be, windows-1252, latin1, gb18030, big5\n"
     "  --lossy            replace undecodable bytes with U+FFFD instead of failing\n"
     "  --max-size BYTES   refuse larger inputs (default 268435456 = 256 MiB)\n"
     "  -o FILE            write to FILE (complete or not at all) instead of stdout\n"
-    "  -q, --quiet        no warnings on stderr\n"
+    "  -q, --quiet        no warnings, progress or closing line on stderr\n"
     "  -h, --help         this text;  --version  the version\n"
     "\n"
     "exit codes:\n"
@@ -40,17 +66,29 @@ static const char usage_text[] =
     "  1  verify found problems in a summary\n"
     "  2  usage error (unknown command or option, bad value)\n"
     "  3  input unreadable: missing file, a directory, permission, read error\n"
-    "  4  input invalid: bad encoding, NUL bytes, binary data, empty, wrong --format\n"
+    "  4  input invalid: bad encoding, NUL bytes, binary data, empty, wrong --layout\n"
     "  5  a limit exceeded: file size (--max-size), line length, paragraph count\n"
     "  6  output cannot be written\n"
     "  7  out of memory\n"
     "  8  internal error (a bug)\n";
 
+/* Output formats, resolved from --format and --json/--csv/--table. */
+typedef enum { FMT_NONE = 0, FMT_TEXT, FMT_MD, FMT_HTML, FMT_JSON, FMT_TABLE, FMT_CSV } out_format;
+
 typedef struct {
     const char *cmd, *file, *out, *encoding;
+    const char **files; /* every FILE argument (file is files[0]); malloc'd */
+    size_t nfiles;
     ea_layout layout;
     size_t max_size;
     int json, pretty, sentences, explain, lossy, quiet, csv, table, bullets, cite;
+    const char *format;   /* --format as given; resolved by resolve_format */
+    int layout_set;       /* --layout given */
+    out_format fmt;
+    ea_lang lang;         /* --lang / --zh-variant; EA_LANG_UNKNOWN: not given */
+    int zh_variant;       /* 0, or EA_LANG_ZH_HANS / EA_LANG_ZH_HANT */
+    int quote, ndjson;
+    unsigned jobs;
 } opts_t;
 
 static int usage_error(const char *what, const char *arg) {
@@ -74,6 +112,12 @@ static int parse_args(int argc, char **argv, opts_t *o) {
     memset(o, 0, sizeof *o);
     o->max_size = (size_t)256 << 20;
     o->layout = EA_LAYOUT_AUTO;
+    o->jobs = 1;
+    o->files = malloc((size_t)(argc > 0 ? argc : 1) * sizeof *o->files);
+    if (!o->files) {
+        fprintf(stderr, "earnest: out of memory\n");
+        return EXIT_NOMEM;
+    }
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *next = i + 1 < argc ? argv[i + 1] : NULL;
@@ -103,10 +147,43 @@ static int parse_args(int argc, char **argv, opts_t *o) {
             o->lossy = 1;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
             o->quiet = 1;
-        } else if (!strcmp(a, "--format")) {
-            if (!next) return usage_error("--format needs a layout name", NULL);
+        } else if (!strcmp(a, "--layout")) {
+            if (!next) return usage_error("--layout needs a layout name", NULL);
             o->layout = ea_layout_from_name(next, strlen(next));
             if (o->layout == EA_LAYOUT_COUNT_) return usage_error("unknown layout", next);
+            o->layout_set = 1;
+            i++;
+        } else if (!strcmp(a, "--format")) {
+            if (!next) return usage_error("--format needs a value", NULL);
+            o->format = next;
+            i++;
+        } else if (!strcmp(a, "--lang")) {
+            if (!next) return usage_error("--lang needs en or zh", NULL);
+            if (!strcasecmp(next, "en")) o->lang = EA_LANG_EN;
+            else if (!strcasecmp(next, "zh")) o->lang = EA_LANG_ZH_HANS;
+            else if (!strcasecmp(next, "zh-hans")) o->lang = EA_LANG_ZH_HANS;
+            else if (!strcasecmp(next, "zh-hant")) o->lang = EA_LANG_ZH_HANT;
+            else return usage_error("unknown --lang (en, zh)", next);
+            i++;
+        } else if (!strcmp(a, "--zh-variant")) {
+            if (!next) return usage_error("--zh-variant needs hans or hant", NULL);
+            if (!strcasecmp(next, "hans")) o->zh_variant = EA_LANG_ZH_HANS;
+            else if (!strcasecmp(next, "hant")) o->zh_variant = EA_LANG_ZH_HANT;
+            else return usage_error("unknown --zh-variant (hans, hant)", next);
+            i++;
+        } else if (!strcmp(a, "--quote")) {
+            o->quote = 1;
+        } else if (!strcmp(a, "--ndjson")) {
+            o->ndjson = 1;
+        } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
+            size_t j;
+            if (!next || parse_size(next, &j) || j > 1024)
+                return usage_error("-j needs a number of threads (0 to 1024)", next);
+            if (j == 0) {
+                long nc = sysconf(_SC_NPROCESSORS_ONLN);
+                j = nc > 0 ? (size_t)(nc < 1024 ? nc : 1024) : 1;
+            }
+            o->jobs = (unsigned)j;
             i++;
         } else if (!strcmp(a, "--encoding")) {
             if (!next) return usage_error("--encoding needs a name", NULL);
@@ -124,31 +201,98 @@ static int parse_args(int argc, char **argv, opts_t *o) {
             return usage_error("unknown option", a);
         } else if (!o->cmd) {
             o->cmd = a;
-        } else if (!o->file) {
-            o->file = a;
         } else {
-            return usage_error("more than one input file", a);
+            o->files[o->nfiles++] = a;
         }
     }
     if (!o->cmd) return usage_error("no command", NULL);
+    o->file = o->nfiles ? o->files[0] : NULL;
     return 0;
 }
 
-static void print_notes(const char *file, const char *notes) {
+static out_format format_named(const char *s) {
+    static const struct {
+        const char *name;
+        out_format f;
+    } names[] = {{"text", FMT_TEXT}, {"md", FMT_MD},       {"html", FMT_HTML},
+                 {"json", FMT_JSON}, {"table", FMT_TABLE}, {"csv", FMT_CSV}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcmp(s, names[i].name)) return names[i].f;
+    return FMT_NONE;
+}
+
+/* Settles the output format and the digest options once the command is
+ * known: --format names an output format of the command, or (deprecated) a
+ * layout; the old --json/--csv/--table flags must agree with it. */
+static int resolve_format(opts_t *o) {
+    int is_parse = !strcmp(o->cmd, "parse"), is_facts = !strcmp(o->cmd, "facts");
+    int is_digest = !strcmp(o->cmd, "digest");
+    unsigned allowed = is_parse    ? 1u << FMT_TEXT | 1u << FMT_JSON
+                       : is_facts  ? 1u << FMT_TABLE | 1u << FMT_JSON | 1u << FMT_CSV
+                       : is_digest ? 1u << FMT_TEXT | 1u << FMT_MD | 1u << FMT_HTML | 1u << FMT_JSON
+                                   : 0;
+    const char *names = is_parse ? "text, json" : is_facts ? "table, json, csv" : "text, md, html, json";
+    out_format legacy = o->json                ? FMT_JSON
+                        : is_facts && o->csv   ? FMT_CSV
+                        : is_facts && o->table ? FMT_TABLE
+                                               : FMT_NONE;
+    out_format f = FMT_NONE;
+    if (o->format) {
+        f = format_named(o->format);
+        if (f == FMT_NONE || !(allowed >> f & 1u)) {
+            ea_layout l = ea_layout_from_name(o->format, strlen(o->format));
+            if (l == EA_LAYOUT_COUNT_) {
+                char what[96];
+                snprintf(what, sizeof what, "unknown --format for %s (%s)", o->cmd, names);
+                return usage_error(what, o->format);
+            }
+            if (o->layout_set) return usage_error("both --layout and a layout in --format", o->format);
+            if (!o->quiet)
+                fprintf(stderr, "earnest: warning: --format %s: a layout name in --format is deprecated; use --layout %s\n",
+                        o->format, o->format);
+            o->layout = l;
+            f = FMT_NONE;
+        } else if (legacy != FMT_NONE && legacy != f) {
+            return usage_error("--format disagrees with --json, --csv or --table", o->format);
+        }
+    }
+    if (f == FMT_NONE) f = legacy;
+    if (f == FMT_NONE) f = is_facts ? FMT_TABLE : FMT_TEXT;
+    o->fmt = f;
+    o->json = f == FMT_JSON;
+    o->csv = f == FMT_CSV;
+
+    if (!is_digest && (o->lang || o->zh_variant || o->quote)) return usage_error("--lang, --zh-variant and --quote are for digest", NULL);
+    if (o->zh_variant) {
+        if (o->lang == EA_LANG_EN) return usage_error("--zh-variant with --lang en", NULL);
+        if (o->lang == EA_LANG_ZH_HANT && o->zh_variant != EA_LANG_ZH_HANT)
+            return usage_error("--zh-variant disagrees with --lang", NULL);
+        o->lang = (ea_lang)o->zh_variant;
+    }
+    if (o->bullets && f != FMT_TEXT) return usage_error("--bullets writes text only", o->format);
+    if (o->bullets && (o->quote || (o->lang && o->lang != EA_LANG_EN)))
+        return usage_error("--bullets are English text: no --quote, no --lang zh", NULL);
+    if (o->ndjson && (is_parse || f != FMT_JSON || o->bullets))
+        return usage_error("--ndjson needs --format json (facts or digest)", NULL);
+    return 0;
+}
+
+static void print_notes(FILE *msg, const char *file, const char *notes) {
     const char *p = notes;
     while (*p) {
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        fprintf(stderr, "earnest: %s: warning: %.*s\n", file, (int)n, p);
+        fprintf(msg, "earnest: %s: warning: %.*s\n", file, (int)n, p);
         p += n + (nl ? 1 : 0);
     }
 }
 
-/* Reads and parses o->file; prints errors. Returns 0 or an exit code. */
-static int load(const opts_t *o, ea_call **call) {
+/* Reads and parses `path`; prints errors and warnings to `msg`. Returns 0
+ * or an exit code. */
+static int load_to(const opts_t *o, const char *path, FILE *msg, ea_call **call) {
     char *data;
     size_t len;
-    int rc = ea_cli_read(o->file, o->max_size, &data, &len);
+    int rc = ea_cli_read_to(msg, path, o->max_size, &data, &len);
     if (rc) return rc;
     ea_parse_options po;
     ea_parse_options_init(&po);
@@ -161,12 +305,14 @@ static int load(const opts_t *o, ea_call **call) {
     ea_status st = ea_call_parse(data, len, &po, call, &err);
     free(data);
     if (st != EA_OK) {
-        ea_cli_report(o->file, &err);
+        ea_cli_report_to(msg, path, &err);
         return ea_cli_exit_for(st);
     }
-    if (!o->quiet) print_notes(o->file, ea_call_warnings(*call));
+    if (!o->quiet) print_notes(msg, path, ea_call_warnings(*call));
     return 0;
 }
+
+static int load(const opts_t *o, ea_call **call) { return load_to(o, o->file, stderr, call); }
 
 static int cmd_parse(const opts_t *o) {
     ea_call *call = NULL;
@@ -207,25 +353,34 @@ static int cmd_parse(const opts_t *o) {
 
 /* facts and digest: parse, extract, then write through `emit` to an
  * all-or-nothing output. */
-typedef ea_status (*emit_fn)(const opts_t *o, const ea_call *c, const ea_facts *f, ea_out *out);
+typedef ea_status (*emit_fn)(const opts_t *o, const ea_call *c, const ea_facts *f, ea_write_fn w, void *ctx);
+
+/* Reads, parses and extracts `path`; messages to `msg`. 0 or an exit code. */
+static int load_facts(const opts_t *o, const char *path, FILE *msg, ea_call **call, ea_facts **facts) {
+    *facts = NULL;
+    int rc = load_to(o, path, msg, call);
+    if (rc) return rc;
+    ea_error err;
+    memset(&err, 0, sizeof err);
+    ea_status st = ea_facts_extract(*call, facts, &err);
+    if (st != EA_OK) {
+        ea_cli_report_to(msg, path, &err);
+        ea_call_free(*call);
+        *call = NULL;
+        return ea_cli_exit_for(st);
+    }
+    return 0;
+}
 
 static int run_with_facts(const opts_t *o, emit_fn emit) {
     ea_call *call = NULL;
-    int rc = load(o, &call);
-    if (rc) return rc;
     ea_facts *facts = NULL;
-    ea_error err;
-    memset(&err, 0, sizeof err);
-    ea_status st = ea_facts_extract(call, &facts, &err);
-    if (st != EA_OK) {
-        ea_cli_report(o->file, &err);
-        ea_call_free(call);
-        return ea_cli_exit_for(st);
-    }
+    int rc = load_facts(o, o->file, stderr, &call, &facts);
+    if (rc) return rc;
     ea_out out;
     rc = ea_out_open(&out, o->out);
     if (rc == 0) {
-        if (emit(o, call, facts, &out) != EA_OK) {
+        if (emit(o, call, facts, ea_out_write, &out) != EA_OK) {
             ea_out_abort(&out);
             fprintf(stderr, "earnest: cannot write output\n");
             rc = EXIT_OUTPUT;
@@ -238,36 +393,117 @@ static int run_with_facts(const opts_t *o, emit_fn emit) {
     return rc;
 }
 
-static ea_status emit_facts(const opts_t *o, const ea_call *c, const ea_facts *facts, ea_out *out) {
+static ea_status emit_facts(const opts_t *o, const ea_call *c, const ea_facts *facts, ea_write_fn w, void *ctx) {
     (void)c;
     if (o->json) {
-        ea_status st = ea_facts_write_json(facts, o->pretty ? EA_JSON_PRETTY : 0, ea_out_write, out);
-        if (st == EA_OK && !o->pretty && ea_out_write(out, "\n", 1)) st = EA_ERR_IO;
+        int pretty = o->pretty && !o->ndjson;
+        ea_status st = ea_facts_write_json(facts, pretty ? EA_JSON_PRETTY : 0, w, ctx);
+        if (st == EA_OK && !pretty && w(ctx, "\n", 1)) st = EA_ERR_IO;
         return st;
     }
-    if (o->csv) return ea_facts_write_csv(facts, ea_out_write, out);
-    return ea_facts_write_table(facts, ea_out_write, out);
+    if (o->csv) return ea_facts_write_csv(facts, w, ctx);
+    return ea_facts_write_table(facts, w, ctx);
 }
 
-static ea_status emit_digest(const opts_t *o, const ea_call *c, const ea_facts *facts, ea_out *out) {
-    return ea_digest_write_bullets(c, facts, o->cite ? EA_BULLETS_CITE : 0, ea_out_write, out);
+static ea_status emit_digest(const opts_t *o, const ea_call *c, const ea_facts *facts, ea_write_fn w, void *ctx) {
+    if (o->bullets) return ea_digest_write_bullets(c, facts, o->cite ? EA_BULLETS_CITE : 0, w, ctx);
+    ea_digest_options d;
+    ea_digest_options_init(&d);
+    d.format = o->fmt == FMT_MD     ? EA_DIGEST_MD
+               : o->fmt == FMT_HTML ? EA_DIGEST_HTML
+               : o->fmt == FMT_JSON ? EA_DIGEST_JSON
+                                    : EA_DIGEST_TEXT;
+    if (o->lang) d.lang = o->lang;
+    if (o->quote) d.flags |= EA_DIGEST_QUOTE;
+    if (o->ndjson) d.flags |= EA_DIGEST_NDJSON;
+    return ea_digest_write(c, facts, &d, w, ctx);
+}
+
+/* ---- several inputs ---------------------------------------------------- */
+
+typedef struct {
+    const opts_t *o;
+    emit_fn emit;
+} batch_ctx;
+
+/* One input of a batch, rendered into memory (batch.c writes it out). */
+static int batch_one(void *ctx, const char *path, FILE *msg, ea_membuf *out) {
+    const batch_ctx *bc = ctx;
+    ea_call *call = NULL;
+    ea_facts *facts = NULL;
+    int rc = load_facts(bc->o, path, msg, &call, &facts);
+    if (rc) return rc;
+    ea_status st = bc->emit(bc->o, call, facts, ea_membuf_write, out);
+    ea_facts_free(facts);
+    ea_call_free(call);
+    if (st == EA_OK) return 0;
+    if (out->too_big) fprintf(msg, "earnest: %s: output over %zu bytes\n", path, out->max);
+    else if (out->nomem || st == EA_ERR_NOMEM) fprintf(msg, "earnest: %s: out of memory\n", path);
+    else fprintf(msg, "earnest: %s: error: %s\n", path, ea_status_str(st));
+    return out->too_big ? EXIT_LIMIT : out->nomem ? EXIT_NOMEM : ea_cli_exit_for(st);
+}
+
+static const char *batch_ext(const opts_t *o) {
+    switch (o->fmt) {
+    case FMT_MD: return ".md";
+    case FMT_HTML: return ".html";
+    case FMT_JSON: return ".json";
+    case FMT_CSV: return ".csv";
+    default: return ".txt";
+    }
+}
+
+/* -o names a directory: one that exists, or any path ending in '/'. */
+static int is_dir(const char *path) {
+    struct stat st;
+    if (!path) return 0;
+    size_t n = strlen(path);
+    return (n && path[n - 1] == '/') || (stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+}
+
+/* facts and digest: one FILE to stdout or -o FILE; several (or -o naming a
+ * directory, or --ndjson) through batch.c. */
+static int run_command(const opts_t *o, emit_fn emit) {
+    if (!o->nfiles) {
+        fprintf(stderr, "earnest: %s needs a FILE (or - for standard input)\n(see earnest --help)\n", o->cmd);
+        return EXIT_USAGE;
+    }
+    if (!o->ndjson && o->nfiles == 1 && !is_dir(o->out)) return run_with_facts(o, emit);
+    if (o->ndjson && is_dir(o->out)) return usage_error("--ndjson writes one stream: -o needs a file, not a directory", o->out);
+    if (!o->ndjson && !o->out) return usage_error("several input files need -o DIR (or --format json --ndjson)", NULL);
+    batch_ctx bc = {o, emit};
+    ea_batch b;
+    memset(&b, 0, sizeof b);
+    b.cmd = o->cmd;
+    b.files = o->files;
+    b.nfiles = o->nfiles;
+    b.out = o->out;
+    b.ext = batch_ext(o);
+    b.ndjson_key = o->ndjson ? o->cmd : NULL;
+    b.jobs = o->jobs;
+    b.quiet = o->quiet;
+    b.run = batch_one;
+    b.ctx = &bc;
+    return ea_batch_run(&b);
+}
+
+static int dispatch(opts_t *o) {
+    int is_parse = !strcmp(o->cmd, "parse"), is_facts = !strcmp(o->cmd, "facts");
+    if (!is_parse && !is_facts && strcmp(o->cmd, "digest")) return usage_error("unknown command", o->cmd);
+    int rc = resolve_format(o);
+    if (rc) return rc;
+    if (is_parse) {
+        if (!o->file) return usage_error("parse needs a FILE (or - for standard input)", NULL);
+        if (o->nfiles > 1) return usage_error("more than one input file", o->files[1]);
+        return cmd_parse(o);
+    }
+    return run_command(o, is_facts ? emit_facts : emit_digest);
 }
 
 int main(int argc, char **argv) {
     opts_t o;
     int rc = parse_args(argc, argv, &o);
-    if (rc) return rc;
-    if (!strcmp(o.cmd, "parse")) {
-        if (!o.file) return usage_error("parse needs a FILE (or - for standard input)", NULL);
-        return cmd_parse(&o);
-    }
-    if (!strcmp(o.cmd, "facts")) {
-        if (!o.file) return usage_error("facts needs a FILE (or - for standard input)", NULL);
-        return run_with_facts(&o, emit_facts);
-    }
-    if (!strcmp(o.cmd, "digest")) {
-        if (!o.file) return usage_error("digest needs a FILE (or - for standard input)", NULL);
-        return run_with_facts(&o, emit_digest);
-    }
-    return usage_error("unknown command", o.cmd);
+    if (rc == 0) rc = dispatch(&o);
+    free(o.files);
+    return rc;
 }

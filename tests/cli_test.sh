@@ -128,6 +128,11 @@ expect "unknown --format" 2
 err_has "unknown --format: named" "nope"
 run parse "$good" --format
 expect "--format without a value" 2
+run parse --layout nope "$good"
+expect "unknown --layout" 2
+err_has "unknown --layout: named" "nope"
+run parse "$good" --layout
+expect "--layout without a value" 2
 run parse --max-size 12x "$good"
 expect "--max-size not a number" 2
 run parse --max-size 0 "$good"
@@ -175,9 +180,9 @@ expect "empty file" 4
 err_has "empty file: named" "$T/empty.txt"
 run parse "$T/blank.txt"
 expect "white space only" 4
-run parse --format fool-json "$good"
-expect "wrong --format" 4
-err_has "wrong --format: named" "$good"
+run parse --layout fool-json "$good"
+expect "wrong --layout" 4
+err_has "wrong --layout: named" "$good"
 run_in "$T/bad-enc.txt" parse -
 expect "invalid stdin" 4
 run parse --encoding gb18030 "$T/bad-enc.txt"
@@ -270,6 +275,219 @@ if [ -w /dev/full ]; then
   rc=$?
   expect "-o - on a full device" 6
 fi
+# ---- output formats; --layout, and --format LAYOUT (deprecated) ----------
+run parse --layout speaker "$good"
+expect "--layout speaker" 0
+out_has "--layout speaker: output" "Jane Doe"
+run parse --format speaker "$good"
+expect "--format LAYOUT still works" 0
+out_has "--format LAYOUT: output" "Jane Doe"
+err_has "--format LAYOUT: deprecation warning" "deprecated"
+err_has "--format LAYOUT: says what to use" "--layout speaker"
+run -q parse --format speaker "$good"
+if [ -s "$T/err" ]; then bad "--format LAYOUT -q: stderr not empty"; else ok; fi
+run parse --format fool-json "$good"
+expect "--format with a layout that does not fit" 4
+run parse --layout speaker --format speaker "$good"
+expect "--layout and a layout in --format" 2
+run parse --format json "$good"
+expect "parse --format json" 0
+out_has "parse --format json: JSON" '"paragraphs"'
+run parse --format md "$good"
+expect "parse --format md" 2
+err_has "parse --format md: named" "md"
+run parse --format text --json "$good"
+expect "--format text with --json" 2
+for f in text md html json; do
+  run digest --format "$f" "$good"
+  expect "digest --format $f" 0
+  if [ -s "$T/out" ]; then ok; else bad "digest --format $f: no output"; fi
+done
+run digest --format json "$good"
+if command -v python3 >/dev/null 2>&1; then
+  if python3 -c 'import json, sys; json.load(sys.stdin)' <"$T/out" 2>/dev/null; then ok; else bad "digest --format json: not JSON"; fi
+fi
+run digest --format xml "$good"
+expect "digest --format xml" 2
+err_has "digest --format xml: named" "xml"
+run digest --format table "$good"
+expect "digest --format table" 2
+for f in table json csv; do
+  run facts --format "$f" "$good"
+  expect "facts --format $f" 0
+done
+run facts --format csv "$good"
+cp "$T/out" "$T/facts-format.csv"
+run facts --csv "$good"
+if cmp -s "$T/out" "$T/facts-format.csv"; then ok; else bad "facts --format csv differs from --csv"; fi
+run facts --format md "$good"
+expect "facts --format md" 2
+run facts --format csv --json "$good"
+expect "facts --format csv with --json" 2
+run digest --lang zh "$good"
+expect "digest --lang zh" 0
+run digest --lang zh --zh-variant hant "$good"
+expect "digest --lang zh --zh-variant hant" 0
+run digest --zh-variant hant "$good"
+expect "digest --zh-variant alone" 0
+run digest --quote "$good"
+expect "digest --quote" 0
+run digest --lang fr "$good"
+expect "--lang fr" 2
+run digest --lang en --zh-variant hant "$good"
+expect "--lang en --zh-variant" 2
+run digest --zh-variant big5 "$good"
+expect "--zh-variant big5" 2
+run parse --lang en "$good"
+expect "parse --lang" 2
+run digest --bullets --format md "$good"
+expect "--bullets --format md" 2
+run digest --bullets --quote "$good"
+expect "--bullets --quote" 2
+run digest --ndjson "$good"
+expect "--ndjson without --format json" 2
+run parse --format json --ndjson "$good"
+expect "parse --ndjson" 2
+run digest -j x "$good"
+expect "-j x" 2
+
+# ---- several inputs: -o DIR, -j, --ndjson ---------------------------------
+ex=$SRC/examples/aurora-q3-2025.txt
+fq=$SRC/tests/corpus/fool/quillfeather-q1-2025.txt
+# exists DIR NAME...: DIR holds exactly these files, none empty
+exists() {
+  ex_dir=$1
+  shift
+  ex_ok=1
+  for ex_f in "$@"; do [ -s "$ex_dir/$ex_f" ] || { bad "batch: $ex_dir/$ex_f missing or empty"; ex_ok=0; }; done
+  ex_n=$(find "$ex_dir" -type f | wc -l)
+  [ "$ex_n" -eq $# ] || { bad "batch: $ex_dir holds $ex_n files, expected $#"; ex_ok=0; }
+  [ "$ex_ok" -eq 0 ] || ok
+}
+run digest --format md -o "$T/b-md" "$good" "$ex" "$fq"
+expect "batch --format md" 0
+exists "$T/b-md" good.md aurora-q3-2025.md quillfeather-q1-2025.md
+err_has "batch: closing line" "digest: 3 files, 3 written, 0 failed"
+out_empty "batch: nothing on stdout"
+run digest --format md "$ex"
+if cmp -s "$T/out" "$T/b-md/aurora-q3-2025.md"; then ok; else bad "batch output differs from the single-file output"; fi
+run digest --bullets -o "$T/b-txt" "$good" "$ex" "$fq"
+expect "batch --bullets" 0
+exists "$T/b-txt" good.txt aurora-q3-2025.txt quillfeather-q1-2025.txt
+run digest -o "$T/b-text" "$good" "$ex"
+expect "batch text" 0
+exists "$T/b-text" good.txt aurora-q3-2025.txt
+run digest --format html -o "$T/b-html" "$good" "$ex" "$fq"
+exists "$T/b-html" good.html aurora-q3-2025.html quillfeather-q1-2025.html
+run digest --format json -o "$T/b-json" "$good" "$ex" "$fq"
+exists "$T/b-json" good.json aurora-q3-2025.json quillfeather-q1-2025.json
+run facts --format csv -o "$T/f-csv" "$good" "$ex" "$fq"
+expect "facts batch --format csv" 0
+exists "$T/f-csv" good.csv aurora-q3-2025.csv quillfeather-q1-2025.csv
+err_has "facts batch: closing line" "facts: 3 files, 3 written, 0 failed"
+run -q digest --format md -o "$T/b-q" "$good" "$ex"
+if [ -s "$T/err" ]; then bad "batch -q: stderr not empty"; else ok; fi
+# one FILE and -o naming a directory that exists
+mkdir "$T/b-one"
+run digest --format md -o "$T/b-one" "$ex"
+expect "one file, -o DIR" 0
+exists "$T/b-one" aurora-q3-2025.md
+
+# a failing input is reported and the others are still written
+run digest --format md -o "$T/b-miss" "$good" "$T/missing.txt" "$ex" "$fq"
+expect "batch with a missing input" 3
+exists "$T/b-miss" good.md aurora-q3-2025.md quillfeather-q1-2025.md
+err_has "batch with a missing input: named" "$T/missing.txt"
+err_has "batch with a missing input: closing line" "4 files, 3 written, 1 failed"
+no_tmp "batch with a missing input" "$T/b-miss/missing.md"
+# the highest code among the failures wins: invalid (4) over unreadable (3)
+run digest -o "$T/b-worst" "$T/missing.txt" "$T/binary.bin" "$good"
+expect "batch: exit code of the worst failure" 4
+err_has "batch: the binary input named" "$T/binary.bin"
+exists "$T/b-worst" good.txt
+# an output that cannot be written (a directory in its place) outranks both
+mkdir -p "$T/b-blocked/good.txt"
+run digest -o "$T/b-blocked" "$T/missing.txt" "$good" "$ex"
+expect "batch: an output that cannot be written" 6
+if [ -s "$T/b-blocked/aurora-q3-2025.txt" ]; then ok; else bad "batch: output after a blocked one missing"; fi
+leftover=$(find "$T/b-blocked" -name '*.tmp.*' | head -n 1)
+if [ -z "$leftover" ]; then ok; else bad "batch: temporary file left: $leftover"; fi
+
+# -j 2 writes the same bytes as -j 1, and says the same things in the same order
+set --
+for f in "$SRC"/tests/corpus/*/*; do
+  case $f in *.expect | */README.md) continue ;; esac
+  set -- "$@" "$f"
+done
+set -- "$@" "$good" "$ex"
+for fmt in md json; do
+  run digest --format "$fmt" -j 1 -o "$T/j1-$fmt" "$@"
+  rc1=$rc
+  grep -v ' written, ' "$T/err" >"$T/err-j1"
+  run digest --format "$fmt" -j 2 -o "$T/j2-$fmt" "$@"
+  if [ "$rc" -eq "$rc1" ]; then ok; else bad "-j 2 --format $fmt: exit $rc, -j 1 gave $rc1"; fi
+  if diff -r "$T/j1-$fmt" "$T/j2-$fmt" >/dev/null; then ok; else bad "-j 2 --format $fmt: outputs differ from -j 1"; fi
+  grep -v ' written, ' "$T/err" >"$T/err-j2"
+  if cmp -s "$T/err-j1" "$T/err-j2"; then ok; else bad "-j 2 --format $fmt: stderr differs from -j 1"; fi
+done
+n_ok=$(find "$T/j1-md" -type f | wc -l)
+if [ "$n_ok" -gt 10 ]; then ok; else bad "-j: only $n_ok outputs"; fi
+set --
+
+# --ndjson: one line per input, in input order, each a JSON object
+run digest --format json --ndjson "$good" "$ex" "$fq"
+expect "--ndjson" 0
+n_lines=$(wc -l <"$T/out" | tr -d ' ')
+if [ "$n_lines" -eq 3 ]; then ok; else bad "--ndjson: $n_lines lines for 3 inputs"; fi
+if head -n 1 "$T/out" | grep -qF "{\"file\":\"$good\","; then ok; else bad "--ndjson: first line is not the first input"; fi
+run digest --format json --ndjson -j 2 "$good" "$T/missing.txt" "$ex" "$fq"
+expect "--ndjson with a missing input" 3
+err_has "--ndjson with a missing input: named" "$T/missing.txt"
+n_lines=$(wc -l <"$T/out" | tr -d ' ')
+if [ "$n_lines" -eq 4 ]; then ok; else bad "--ndjson: $n_lines lines for 4 inputs"; fi
+if sed -n 2p "$T/out" | grep -q '"exit":3'; then ok; else bad "--ndjson: no error line for the missing input"; fi
+if command -v python3 >/dev/null 2>&1; then
+  if python3 -c '
+import json, sys
+lines = sys.stdin.read().split("\n")
+assert lines[-1] == "", "no newline at the end"
+objs = [json.loads(l) for l in lines[:-1]]
+assert [("digest" in o, "error" in o) for o in objs] == [(True, False), (False, True), (True, False), (True, False)]
+assert all(isinstance(o["digest"], dict) for o in objs if "digest" in o)
+' <"$T/out"; then ok; else bad "--ndjson: a line is not a JSON object"; fi
+else
+  echo "skip: python3 not found, --ndjson lines not parsed as JSON" >&2
+fi
+run digest --format json --ndjson -o "$T/nd.jsonl" "$good" "$ex"
+expect "--ndjson -o FILE" 0
+out_empty "--ndjson -o FILE: nothing on stdout"
+n_lines=$(wc -l <"$T/nd.jsonl" | tr -d ' ')
+if [ "$n_lines" -eq 2 ]; then ok; else bad "--ndjson -o FILE: $n_lines lines"; fi
+run facts --format json --ndjson "$good" "$ex"
+expect "facts --ndjson" 0
+if [ "$(grep -c '^{"file":.*"facts":{' "$T/out")" -eq 2 ]; then ok; else bad "facts --ndjson: not one facts line per input"; fi
+
+# usage errors in batch mode: nothing is written
+run digest "$good" "$ex"
+expect "several inputs without -o" 2
+echo old >"$T/b-file"
+run digest -o "$T/b-file" "$good" "$ex"
+expect "several inputs, -o a file" 2
+if [ "$(cat "$T/b-file")" = old ]; then ok; else bad "several inputs, -o a file: file changed"; fi
+mkdir "$T/other"
+cp "$good" "$T/other/good.txt"
+run digest -o "$T/b-dup" "$good" "$T/other/good.txt"
+expect "two inputs, one output name" 2
+err_has "two inputs, one output name: named" "$T/other/good.txt"
+if [ -e "$T/b-dup" ] && [ -n "$(ls "$T/b-dup")" ]; then bad "two inputs, one output name: wrote something"; else ok; fi
+run digest --bullets -o "$T/other" "$T/other/good.txt" "$ex"
+expect "an output that would replace its input" 2
+if cmp -s "$good" "$T/other/good.txt"; then ok; else bad "an output replaced its input"; fi
+run_in "$good" digest -o "$T/b-stdin" - "$ex"
+expect "stdin with -o DIR" 2
+run digest --format json --ndjson -o "$T/b-md" "$good" "$ex"
+expect "--ndjson -o DIR" 2
+
 # nothing else left in the scratch directory
 leftover=$(find "$T" -name '*.tmp.*' | head -n 1)
 if [ -z "$leftover" ]; then ok; else bad "temporary file left: $leftover"; fi
