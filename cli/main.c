@@ -248,7 +248,9 @@ static int resolve_format(opts_t *o) {
             }
             if (o->layout_set) return usage_error("both --layout and a layout in --format", o->format);
             if (!o->quiet)
-                fprintf(stderr, "earnest: warning: --format %s: a layout name in --format is deprecated; use --layout %s\n",
+                fprintf(stderr,
+                        "earnest: warning: --format %s: a layout name in --format is deprecated; "
+                        "use --layout %s\n",
                         o->format, o->format);
             o->layout = l;
             f = FMT_NONE;
@@ -262,7 +264,8 @@ static int resolve_format(opts_t *o) {
     o->json = f == FMT_JSON;
     o->csv = f == FMT_CSV;
 
-    if (!is_digest && (o->lang || o->zh_variant || o->quote)) return usage_error("--lang, --zh-variant and --quote are for digest", NULL);
+    if (!is_digest && (o->lang || o->zh_variant || o->quote))
+        return usage_error("--lang, --zh-variant and --quote are for digest", NULL);
     if (o->zh_variant) {
         if (o->lang == EA_LANG_EN) return usage_error("--zh-variant with --lang en", NULL);
         if (o->lang == EA_LANG_ZH_HANT && o->zh_variant != EA_LANG_ZH_HANT)
@@ -469,7 +472,8 @@ static int run_command(const opts_t *o, emit_fn emit) {
         return EXIT_USAGE;
     }
     if (!o->ndjson && o->nfiles == 1 && !is_dir(o->out)) return run_with_facts(o, emit);
-    if (o->ndjson && is_dir(o->out)) return usage_error("--ndjson writes one stream: -o needs a file, not a directory", o->out);
+    if (o->ndjson && is_dir(o->out))
+        return usage_error("--ndjson writes one stream: -o needs a file, not a directory", o->out);
     if (!o->ndjson && !o->out) return usage_error("several input files need -o DIR (or --format json --ndjson)", NULL);
     batch_ctx bc = {o, emit};
     ea_batch b;
