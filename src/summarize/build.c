@@ -16,6 +16,9 @@
 
 /* ---- small helpers ------------------------------------------------------ */
 
+/* equal strings; empty ones may have NULL pointers */
+static int same_str(ea_str a, ea_str b) { return a.len == b.len && (!a.len || !memcmp(a.ptr, b.ptr, a.len)); }
+
 static int zh(const dg_t *dg) { return dg->lang == EA_LANG_ZH_HANS || dg->lang == EA_LANG_ZH_HANT; }
 
 /* Copy a composed line into the arena (Traditional when asked). */
@@ -420,8 +423,8 @@ static const ea_fact *guidance_for(const ea_facts *fs, const ea_fact *a) {
     for (size_t i = 0; i < n; i++) {
         const ea_fact *g = ea_facts_get(fs, i);
         if (g->kind != EA_FACT_GUIDANCE || !g->is_range || g->is_change || g->in_translation) continue;
-        if (!(g->metric.len == a->metric.len && !memcmp(g->metric.ptr, a->metric.ptr, a->metric.len))) continue;
-        if (g->period.len != a->period.len || memcmp(g->period.ptr, a->period.ptr, a->period.len)) continue;
+        if (!same_str(g->metric, a->metric)) continue;
+        if (!same_str(g->period, a->period)) continue;
         if (g->segment.len != a->segment.len) continue;
         if (strcmp(g->unit, a->unit) || ea_sum_adjusted(g) != ea_sum_adjusted(a)) continue;
         return g;
@@ -431,9 +434,9 @@ static const ea_fact *guidance_for(const ea_facts *fs, const ea_fact *a) {
 
 static int same_figure(const ea_fact *a, const ea_fact *b) {
     return !b->is_change && !b->in_translation && b->kind == a->kind && b->is_range == a->is_range &&
-           b->metric.len == a->metric.len && !memcmp(b->metric.ptr, a->metric.ptr, a->metric.len) &&
+           same_str(b->metric, a->metric) &&
            b->segment.len == a->segment.len && ea_sum_adjusted(a) == ea_sum_adjusted(b) &&
-           b->period.len == a->period.len && !memcmp(b->period.ptr, a->period.ptr, a->period.len) &&
+           same_str(b->period, a->period) &&
            fabs(b->value - a->value) <= 1e-9 * (fabs(a->value) + 1);
 }
 
@@ -450,7 +453,7 @@ static const ea_fact *change_for(const ea_facts *fs, const ea_fact *a, int qoq) 
             if (g->para != s->para || g->sentence.start != s->sentence.start) break;
             /* "double-digit growth" is a range, not a figure to print */
             if (!g->is_change || g->is_range || g->in_translation || g->segment.len != a->segment.len) continue;
-            if (!(g->metric.len == a->metric.len && !memcmp(g->metric.ptr, a->metric.ptr, a->metric.len))) continue;
+            if (!same_str(g->metric, a->metric)) continue;
             if (qoq ? g->has_qoq : g->has_yoy) return g;
         }
     }
@@ -529,13 +532,13 @@ static void key_item(dg_t *dg, dg_item *it, const ea_fact *f) {
 
 /* How strongly the call leads with a figure: every statement of the same
  * metric, basis class, segment and value, earlier ones counting more. */
-static double lead_weight(const dg_t *dg, const ea_fact *f) {
+static double lead_weight(const dg_t *dg, const ea_fact *f, const uint32_t *of_metric, size_t n) {
     double w = 0;
-    size_t n = ea_facts_count(dg->facts), np = ea_call_paragraph_count(dg->call);
+    size_t np = ea_call_paragraph_count(dg->call);
     for (size_t i = 0; i < n; i++) {
-        const ea_fact *g = ea_facts_get(dg->facts, i);
+        const ea_fact *g = ea_facts_get(dg->facts, of_metric[i]);
         if (g->in_translation || g->is_change || g->kind != f->kind || g->is_range != f->is_range) continue;
-        if (!(g->metric.len == f->metric.len && !memcmp(g->metric.ptr, f->metric.ptr, f->metric.len))) continue;
+        if (!same_str(g->metric, f->metric)) continue;
         if (ea_sum_adjusted(g) != ea_sum_adjusted(f) || g->segment.len != f->segment.len) continue;
         if (fabs(g->value - f->value) > 1e-9 * (fabs(f->value) + 1)) continue;
         w += 1.0 + (np ? 1.0 - (double)g->para / (double)np : 0);
@@ -553,7 +556,14 @@ static int key_figures(dg_t *dg, const ea_headline *h) {
     const ea_fact *pick[MAXK];
     size_t np = 0;
     size_t n = ea_facts_count(dg->facts);
+    /* the facts of one metric at a time: weighing is quadratic only in
+       how often one metric is stated */
+    uint32_t *of = n ? ea_arena_calloc(&dg->arena, n, sizeof *of) : NULL;
+    if (n && !of) return -1;
     for (size_t m = 0; m < sizeof key_metrics / sizeof key_metrics[0]; m++) {
+        size_t nm = 0;
+        for (size_t i = 0; i < n; i++)
+            if (ea_sum_is(ea_facts_get(dg->facts, i)->metric, key_metrics[m])) of[nm++] = (uint32_t)i;
         /* the best figure per basis class (reported, adjusted) */
         for (int adj = 0; adj < 2; adj++) {
             const ea_fact *best = NULL;
@@ -564,13 +574,13 @@ static int key_figures(dg_t *dg, const ea_headline *h) {
             } else if (!strcmp(key_metrics[m], "eps")) {
                 best = adj ? h->eps_adj : h->eps;
             } else {
-                for (size_t i = 0; i < n; i++) {
-                    const ea_fact *f = ea_facts_get(dg->facts, i);
+                for (size_t i = 0; i < nm; i++) {
+                    const ea_fact *f = ea_facts_get(dg->facts, of[i]);
                     if (f->in_translation || f->company.len || !f->has_value || f->is_change || f->is_range) continue;
-                    if (f->kind != EA_FACT_ACTUAL || f->segment.len || !ea_sum_is(f->metric, key_metrics[m])) continue;
+                    if (f->kind != EA_FACT_ACTUAL || f->segment.len) continue;
                     if (ea_sum_adjusted(f) != adj) continue;
                     if (h->period[0] ? !ea_sum_is(f->period, h->period) : f->period.len != 0) continue;
-                    double w = lead_weight(dg, f);
+                    double w = lead_weight(dg, f, of, nm);
                     if (!best || w > bw) best = f, bw = w;
                 }
             }
@@ -630,8 +640,8 @@ static int guidance_section(dg_t *dg, const ea_headline *h) {
         int dup = 0;
         for (size_t j = 0; j < np; j++) {
             const ea_fact *g = pick[j];
-            if (g->metric.len == f->metric.len && !memcmp(g->metric.ptr, f->metric.ptr, f->metric.len) &&
-                g->period.len == f->period.len && !memcmp(g->period.ptr, f->period.ptr, f->period.len) &&
+            if (same_str(g->metric, f->metric) &&
+                same_str(g->period, f->period) &&
                 ea_sum_adjusted(g) == ea_sum_adjusted(f) && g->segment.len == f->segment.len &&
                 g->is_change == f->is_change)
                 dup = 1;

@@ -11,7 +11,7 @@
 
 int ea_sum_is(ea_str s, const char *lit) {
     size_t n = strlen(lit);
-    return s.len == n && memcmp(s.ptr, lit, n) == 0;
+    return s.len == n && (n == 0 || memcmp(s.ptr, lit, n) == 0);
 }
 
 int ea_sum_adjusted(const ea_fact *f) {
