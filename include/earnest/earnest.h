@@ -402,6 +402,105 @@ void ea_digest_options_init(ea_digest_options *opt);
 ea_status ea_digest_write(const ea_call *call, const ea_facts *facts, const ea_digest_options *opt,
                           ea_write_fn write, void *ctx);
 
+/* ---- entities ---------------------------------------------------------- */
+
+/* Companies and products a call names, from domain packs: plain text files
+ * of names (format: docs/lexicon.md). The packs in data/domain/ are built
+ * into the library; more can be loaded from files or memory (the CLI's
+ * --lexicon FILE). ASCII names match case-insensitively on word boundaries
+ * (an acronym also in the plural: "DSPs"); Chinese names match anywhere,
+ * also in the Traditional form of each character; the longest name wins. */
+
+typedef enum {
+    EA_ENTITY_COMPANY = 0,
+    EA_ENTITY_PRODUCT,    /* a product or a technology: 800G, CPO, 硅光 */
+    EA_ENTITY_KIND_COUNT_
+} ea_entity_kind;
+/* "company", "product" */
+const char *ea_entity_kind_name(ea_entity_kind k);
+
+/* One entity. Every string lives as long as its set. */
+typedef struct {
+    ea_str id;           /* the pack's id: "eoptolink" */
+    ea_entity_kind kind;
+    ea_str name;         /* canonical English name: "Eoptolink"; the Chinese
+                            name when the pack gives no English one */
+    ea_str name_zh;      /* canonical Chinese name: "新易盛"; empty when none */
+    ea_str name_zh_hant; /* its Traditional form: the first Traditional name
+                            the pack lists, else name_zh converted character
+                            by character; empty when no Chinese name */
+    ea_str ticker;       /* "300502.SZ", "AAOI"; empty when not given */
+} ea_entity;
+
+/* Where a text names an entity. */
+typedef struct {
+    const ea_entity *entity; /* lives as long as the set */
+    ea_span span;       /* ea_entities_find: [start, end) in the text given;
+                           call mentions: in ea_call_text() */
+    uint32_t para;      /* call mentions: paragraph index (0-based); else 0 */
+    int in_translation; /* call mentions: found in the paragraph's translation */
+} ea_mention;
+
+typedef struct ea_entities ea_entities;
+
+#define EA_ENTITIES_NO_BUILTIN 0x1u /* start empty: no built-in packs */
+
+/* A new set holding the built-in packs (unless EA_ENTITIES_NO_BUILTIN).
+ * The caller owns *out (ea_entities_free). EA_ERR_NOMEM when out of memory.
+ * A set may be searched from several threads at once; loading into it
+ * must not overlap with anything else on it. */
+ea_status ea_entities_new(unsigned flags, ea_entities **out, ea_error *err);
+void ea_entities_free(ea_entities *set);
+
+/* The built-in packs, built once and shared (never free it); NULL only
+ * when out of memory. Thread-safe. */
+const ea_entities *ea_entities_default(void);
+
+/* Add the entries of a pack held in memory (`data` need not be
+ * NUL-terminated; it is copied). All or nothing: on an error the set is
+ * unchanged, and *err says what, with the byte offset in `data` and its
+ * line and column: EA_ERR_SYNTAX (a malformed line), EA_ERR_ENCODING (not
+ * UTF-8), EA_ERR_LIMIT (more than 16 MiB, a name over 255 bytes, more than
+ * 1,000,000 names). An id already in the set adds names to that entity;
+ * a name already in the set is taken over by the later entry. */
+ea_status ea_entities_load(ea_entities *set, const char *data, size_t len, ea_error *err);
+/* The same for a file; EA_ERR_IO (offset SIZE_MAX) when it cannot be read. */
+ea_status ea_entities_load_file(ea_entities *set, const char *path, ea_error *err);
+
+size_t ea_entities_count(const ea_entities *set);
+/* NULL when i is out of range. */
+const ea_entity *ea_entities_get(const ea_entities *set, size_t i);
+/* By id (exact bytes); NULL when unknown. */
+const ea_entity *ea_entities_lookup(const ea_entities *set, const char *id, size_t len);
+
+/* Called for each mention in order of position; return non-zero to stop. */
+typedef int (*ea_mention_fn)(void *ctx, const ea_mention *m);
+
+/* Find the mentions in [text, text+len) (UTF-8; need not be
+ * NUL-terminated). Mentions do not overlap. Returns how many were passed
+ * to `cb`. Time is linear in len (each position reads at most the longest
+ * name of the set). */
+size_t ea_entities_find(const ea_entities *set, const char *text, size_t len, ea_mention_fn cb, void *ctx);
+
+/* The mentions of a whole call, paragraph by paragraph (originals and
+ * translations). `set` NULL means ea_entities_default(). The result borrows
+ * from `call` and `set`: free it before either. */
+typedef struct ea_mentions ea_mentions;
+ea_status ea_mentions_find(const ea_entities *set, const ea_call *call, ea_mentions **out, ea_error *err);
+void ea_mentions_free(ea_mentions *m);
+/* Ordered by paragraph, the original before its translation, then by
+ * position. */
+size_t ea_mentions_count(const ea_mentions *m);
+const ea_mention *ea_mentions_get(const ea_mentions *m, size_t i);
+/* The mentions of paragraph `para` (0-based) are ea_mentions_get(m, *first)
+ * onwards; returns how many (0 when none or para is out of range). */
+size_t ea_mentions_in_paragraph(const ea_mentions *m, uint32_t para, size_t *first);
+/* The last mention of an entity of `kind` in paragraph `para` that starts
+ * before byte `before` of the call's text, on the same side (original or
+ * translation) as `before`; NULL when none. For "whom is this number
+ * about": pass a fact's span.start. */
+const ea_mention *ea_mentions_before(const ea_mentions *m, uint32_t para, ea_entity_kind kind, size_t before);
+
 #ifdef __cplusplus
 }
 #endif
