@@ -501,6 +501,28 @@ size_t ea_mentions_in_paragraph(const ea_mentions *m, uint32_t para, size_t *fir
  * about": pass a fact's span.start. */
 const ea_mention *ea_mentions_before(const ea_mentions *m, uint32_t para, ea_entity_kind kind, size_t before);
 
+/* ---- Chinese scripts --------------------------------------------------- */
+
+#define EA_ZH_TAIWAN 0x1u /* Taiwan forms and phrases (软件 -> 軟體): OpenCC's
+                             s2twp / tw2sp; no effect without OpenCC */
+
+/* Convert Chinese text to Simplified (to = EA_LANG_ZH_HANS) or Traditional
+ * (EA_LANG_ZH_HANT), passing the result to `write` in one or more chunks.
+ * Everything but Chinese characters is copied as it is. When the library
+ * is built with OpenCC and can open its data (ea_zh_convert_engine()
+ * returns "opencc"), words convert as words (头发 -> 頭髮, 发展 -> 發展);
+ * otherwise ("builtin") characters convert one by one from
+ * data/zh_variants.txt, which holds only the characters that differ most
+ * often: good enough for names and generated text, not for documents.
+ * `text` (len bytes, need not be NUL-terminated) must be valid UTF-8:
+ * EA_ERR_ENCODING with the offset otherwise. EA_ERR_USAGE for another
+ * `to`; EA_ERR_IO when `write` fails; EA_ERR_NOMEM. Traditional is as
+ * written in Taiwan and Hong Kong (為, not 爲). Thread-safe. */
+ea_status ea_zh_convert(const char *text, size_t len, ea_lang to, unsigned flags, ea_write_fn write, void *ctx,
+                        ea_error *err);
+/* "opencc" or "builtin" (static). */
+const char *ea_zh_convert_engine(void);
+
 #ifdef __cplusplus
 }
 #endif
