@@ -15,7 +15,7 @@ build:
 	@cmake --build $(BUILD) -j $(JOBS)
 
 demo: deps build
-	./$(BUILD)/earnest parse $(EXAMPLE)
+	./$(BUILD)/earnest digest $(EXAMPLE)
 
 check:
 	@sh scripts/deps.sh test

@@ -155,6 +155,8 @@ static int add_qty(void *ctx, const ea_qty *q) {
 typedef struct {
     int year, q; /* call period: quarter 1-4, or 0 when the call is annual/unknown */
     int fy;      /* the call is about a fiscal year */
+    int dated;   /* no period: year is the call's date's, for "去年", "this
+                    year"; numbers that name no period get none */
 } callp_t;
 
 static void put_year(char *out, int y) {
@@ -164,6 +166,10 @@ static void put_year(char *out, int y) {
 }
 
 static void fmt_q(char out[8], int y, int q) {
+    if (y < 1000) { /* a year never resolved: no period */
+        out[0] = 0;
+        return;
+    }
     while (q < 1) {
         q += 4;
         y--;
@@ -179,6 +185,10 @@ static void fmt_q(char out[8], int y, int q) {
 }
 
 static void fmt_fy(char out[8], int y) {
+    if (y < 1000) {
+        out[0] = 0;
+        return;
+    }
     out[0] = 'F';
     out[1] = 'Y';
     put_year(out + 2, y);
@@ -186,6 +196,10 @@ static void fmt_fy(char out[8], int y) {
 }
 
 static void fmt_h(char out[8], int y, int h) {
+    if (y < 1000) {
+        out[0] = 0;
+        return;
+    }
     put_year(out, y);
     out[4] = 'H';
     out[5] = (char)('0' + (h == 2 ? 2 : 1));
@@ -400,7 +414,8 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
                       {"第一季", 'Q', 1},   {"第二季", 'Q', 2},   {"第三季", 'Q', 3},   {"第四季", 'Q', 4},
                       {"一季度", 'Q', 1},   {"二季度", 'Q', 2},   {"三季度", 'Q', 3},   {"四季度", 'Q', 4},
                       {"上半年", 'H', 1},   {"下半年", 'H', 2},   {"全年", 'Y', 0},     {"明年", 'N', 0},
-                      {"本季", 'C', 0},     {"去年同期", 'P', 0}, {"上季", 'L', 0},     {"今年", 'Y', 0}};
+                      {"本季", 'C', 0},     {"去年同期", 'P', 0}, {"上季", 'L', 0},     {"今年", 'Y', 0},
+                      {"去年", 'Z', 0},     {"上年", 'Z', 0},     {"前年", 'W', 0}};
             for (size_t i = 0; i < sizeof zh / sizeof zh[0]; i++) {
                 size_t a = strlen(zh[i].w);
                 if ((size_t)(end - p) < a || memcmp(p, zh[i].w, a) != 0) continue;
@@ -430,6 +445,8 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
                 case 'H': fmt_h(pe.period, yy ? yy : cp->year, zh[i].n); break;
                 case 'Y': fmt_fy(pe.period, yy ? yy : cp->year); break;
                 case 'N': fmt_fy(pe.period, cp->year + 1); break;
+                case 'Z': fmt_fy(pe.period, cp->year - 1); break; /* 去年: last year */
+                case 'W': fmt_fy(pe.period, cp->year - 2); break; /* 前年 */
                 case 'C': fmt_q(pe.period, cp->year, cp->q ? cp->q : 4); break;
                 case 'L': fmt_q(pe.period, cp->year, cp->q - 1); pe.relative = 1; break;
                 default:
@@ -872,7 +889,7 @@ static const char *period_for(const events_t *ev, size_t at, size_t lo, size_t h
 }
 
 static void default_period(const ctx_t *x, ea_fact_kind kind, char buf[8]) {
-    if (!x->cp.year) {
+    if (!x->cp.year || x->cp.dated) {
         buf[0] = 0;
         return;
     }
@@ -1153,7 +1170,7 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                     default_period(x, f->kind, buf);
                     per = buf[0] ? buf : NULL;
                 }
-                if (per) f->period = arena_str(x, per, strlen(per));
+                if (per && *per) f->period = arena_str(x, per, strlen(per));
                 set_source(f, loc, q, n, speaker);
                 continue;
             }
@@ -1378,7 +1395,7 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                 default_period(x, f->kind, buf);
                 per = buf[0] ? buf : NULL;
             }
-            if (per) f->period = arena_str(x, per, strlen(per));
+            if (per && *per) f->period = arena_str(x, per, strlen(per));
         }
         set_source(f, loc, q, n, speaker);
         if (!compare) {
@@ -1450,6 +1467,36 @@ static void annual_guidance(ctx_t *x) {
     }
 }
 
+/* Whom a number is about: a company the domain packs know, named earlier
+ * in the number's own sentence, that is not the company holding the call
+ * ("中际旭创的营收..." on an industry call). */
+static void link_companies(ctx_t *x) {
+    ea_mentions *ms = NULL;
+    if (ea_mentions_find(NULL, x->call, &ms, NULL) != EA_OK || !ms) {
+        ea_mentions_free(ms);
+        return; /* no memory: facts stay unlinked, as without packs */
+    }
+    const ea_call_info *in = ea_call_get_info(x->call);
+    ea_fact *fs = x->out->facts.ptr;
+    for (size_t i = 0; i < x->out->facts.n; i++) {
+        ea_fact *f = &fs[i];
+        const ea_mention *m = ea_mentions_before(ms, f->para, EA_ENTITY_COMPANY, f->span.start);
+        if (!m || m->span.start < f->sentence.start) continue;
+        const ea_entity *e = m->entity;
+        /* the host itself, however the call names it */
+        int host = 0;
+        if (in->company.len && e->name.len && e->name.len <= in->company.len)
+            host = ea_ifind_n(in->company, e->name.ptr, e->name.len) != NULL;
+        if (!host && in->company.len && e->name.len > in->company.len)
+            host = ea_ifind_n(e->name, in->company.ptr, in->company.len) != NULL;
+        if (!host && in->ticker.len && e->ticker.len) host = ea_ifind_n(e->ticker, in->ticker.ptr, in->ticker.len) != NULL;
+        if (host) continue;
+        f->company = e->name;
+    }
+    /* the names live in the (static) default set; the mentions can go */
+    ea_mentions_free(ms);
+}
+
 static void parse_call_period(ctx_t *x) {
     const ea_call_info *in = ea_call_get_info(x->call);
     memset(&x->cp, 0, sizeof x->cp);
@@ -1464,6 +1511,11 @@ static void parse_call_period(ctx_t *x) {
         x->cp.year = (p.ptr[2] - '0') * 1000 + (p.ptr[3] - '0') * 100 + (p.ptr[4] - '0') * 10 + (p.ptr[5] - '0');
         x->cp.q = 4;
         x->cp.fy = 1;
+    } else if (in->date.len >= 4 && ea_is_digit((unsigned char)in->date.ptr[0])) {
+        /* an expert call with a date and no period */
+        x->cp.year = (in->date.ptr[0] - '0') * 1000 + (in->date.ptr[1] - '0') * 100 + (in->date.ptr[2] - '0') * 10 +
+                     (in->date.ptr[3] - '0');
+        x->cp.dated = 1;
     }
 }
 
@@ -1617,6 +1669,7 @@ ea_status ea_facts_extract(const ea_call *call, ea_facts **out, ea_error *err) {
     }
     if (!x.failed) consistent_periods(&x);
     if (!x.failed) annual_guidance(&x);
+    if (!x.failed) link_companies(&x);
     if (x.failed) {
         ea_facts_free(f);
         return fail(err, EA_ERR_NOMEM, "out of memory");

@@ -152,6 +152,29 @@ int main(void) {
         CHECK(strstr(out, "\r\n") != NULL);
     }
     ea_facts_free(fs);
+
+    /* an expert call with a date and no period: 去年 is the year before the
+       call's date; a number naming no period gets none (never "FY0000") */
+    {
+        static const char zh_call[] = "光模块专家交流会\n时间：2024年5月8日\n"
+                                      "专家：去年某厂商的海外收入约4,070万美元，今年一季度收入1.6亿元人民币。\n"
+                                      "专家：毛利率在30%以上。\n";
+        ea_call_free(g_call);
+        g_call = NULL;
+        fs = NULL;
+        CHECK(ea_call_parse(zh_call, sizeof zh_call - 1, NULL, &g_call, NULL) == EA_OK);
+        CHECK(g_call && ea_facts_extract(g_call, &fs, NULL) == EA_OK);
+        if (fs) {
+            EXPECT("revenue", "FY2023", "actual", NULL, 40.7e6);
+            size_t n = ea_facts_count(fs);
+            for (size_t i = 0; i < n; i++) {
+                const ea_fact *g = ea_facts_get(fs, i);
+                CHECK(!(g->period.len == 6 && !memcmp(g->period.ptr + (g->period.ptr[0] == 'F' ? 2 : 0), "0000", 4)));
+                if (g->metric.len == 12 && !memcmp(g->metric.ptr, "gross_margin", 12)) CHECK(g->period.len == 0);
+            }
+        }
+        ea_facts_free(fs);
+    }
     ea_call_free(g_call);
     return th_done();
 }
