@@ -249,7 +249,7 @@ static int looks_ahead(const unsigned char *b, const unsigned char *p) {
 }
 
 #ifndef OTHER_Q
-#define OTHER_Q 0.6
+#define OTHER_Q 0.3
 #endif
 #ifndef FULL_W
 #define FULL_W 2
