@@ -35,25 +35,32 @@ trap 'rm -rf "$disk" ${ram:+"$ram"}' EXIT INT TERM
 tmp=${ram:-$disk}
 TIMEFORMAT='%R %U %S'
 
-# best MODE_ARGS... : runs the batch `runs` times; sets best_wall (s) and
-# best_cpu (user + sys, s), each the minimum over the runs.
-best() {
-  best_wall= best_cpu=
-  local i t wall cpu
+# once ARGS... : one batch run into $tmp/out; sets wall and cpu (user + sys).
+once() {
+  local t u s written
+  rm -rf "$tmp/out"
+  t=$({ time "$cli" -q digest "$@" -o "$tmp/out" "${files[@]}" 2>"$tmp/err"; } 2>&1) || {
+    echo "digest_speed: earnest digest $* failed:" >&2
+    head -n 5 "$tmp/err" >&2
+    exit 1
+  }
+  written=$(find "$tmp/out" -type f | wc -l)
+  [ "$written" -eq "$n" ] || { echo "digest_speed: $written of $n outputs written" >&2; exit 1; }
+  read -r wall u s <<<"$t"
+  cpu=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.3f", u + s }')
+}
+min() { awk -v a="$1" -v b="$2" 'BEGIN { print (b == "" || a < b) ? a : b }'; }
+
+# pair ARGS... : -j 1 and -j 2 in turn, `runs` times each (taking turns, so
+# that both see the same machine); sets w1 c1 w2 c2, each the best run.
+pair() {
+  w1= c1= w2= c2=
+  local i
   for ((i = 0; i < runs; i++)); do
-    rm -rf "$tmp/out"
-    t=$({ time "$cli" -q digest "$@" -o "$tmp/out" "${files[@]}" 2>"$tmp/err"; } 2>&1) || {
-      echo "digest_speed: earnest digest $* failed:" >&2
-      head -n 5 "$tmp/err" >&2
-      exit 1
-    }
-    local written
-    written=$(find "$tmp/out" -type f | wc -l)
-    [ "$written" -eq "$n" ] || { echo "digest_speed: $written of $n outputs written" >&2; exit 1; }
-    read -r wall u s <<<"$t"
-    cpu=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.3f", u + s }')
-    if [ -z "$best_wall" ] || awk -v a="$wall" -v b="$best_wall" 'BEGIN { exit !(a < b) }'; then best_wall=$wall; fi
-    if [ -z "$best_cpu" ] || awk -v a="$cpu" -v b="$best_cpu" 'BEGIN { exit !(a < b) }'; then best_cpu=$cpu; fi
+    once "$@" -j 1
+    w1=$(min "$wall" "$w1") c1=$(min "$cpu" "$c1")
+    once "$@" -j 2
+    w2=$(min "$wall" "$w2") c2=$(min "$cpu" "$c2")
   done
 }
 
@@ -74,26 +81,25 @@ verdict=0
 full_cpu=
 declare -A wall_of
 for mode in bullets full; do
-  for j in 1 2; do
-    if [ "$mode" = bullets ]; then best --bullets -j "$j"; else best -j "$j"; fi
-    wall_of[$mode$j]=$best_wall
-    row "$mode, -j $j" "$best_wall" "$best_cpu"
-    if [ "$mode" = full ] && [ "$j" = 1 ]; then full_cpu=$best_cpu; fi
-  done
+  if [ "$mode" = bullets ]; then pair --bullets; else pair; fi
+  wall_of[${mode}1]=$w1 wall_of[${mode}2]=$w2
+  row "$mode, -j 1" "$w1" "$c1"
+  row "$mode, -j 2" "$w2" "$c2"
+  if [ "$mode" = full ]; then full_cpu=$c1; fi
 done
 if [ "$tmp" != "$disk" ]; then
   tmp=$disk
-  for j in 1 2; do
-    best -j "$j"
-    wall_of[disk$j]=$best_wall
-    row "full, -j $j, on disk" "$best_wall" "$best_cpu"
-  done
+  pair
+  wall_of[disk1]=$w1 wall_of[disk2]=$w2
+  row "full, -j 1, on disk" "$w1" "$c1"
+  row "full, -j 2, on disk" "$w2" "$c2"
 fi
 echo
 for mode in bullets full ${wall_of[disk1]:+disk}; do
   awk -v m="$mode" -v a="${wall_of[${mode}1]}" -v b="${wall_of[${mode}2]}" \
     'BEGIN { printf "  %-8s -j 2 / -j 1 throughput: %.2fx\n", m, a / b }'
 done
+echo "  (load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?))"
 echo
 if awk -v c="$full_cpu" 'BEGIN { exit !(c < 1) }'; then
   echo "full digest of $n calls in $full_cpu s CPU (< 1 s): PASS"
