@@ -86,221 +86,21 @@ static const char *lang_attr(ea_lang l) {
  * build.c's amount()/range() digit for digit (the test checks each label
  * against its bullet). */
 
-static void putd(ea_buf *b, double v) {
-    char t[48];
-    int n = snprintf(t, sizeof t, "%.15g", v);
-    if (n > 0) ea_buf_append(b, t, (size_t)n < sizeof t ? (size_t)n : sizeof t - 1);
-}
-
-static const char *unit_of(const ea_fact *f) { return f->unit ? f->unit : ""; }
-
-static const char *cur_symbol(const char *u) {
-    if (!strcmp(u, "USD")) return "$";
-    if (!strcmp(u, "EUR")) return "\xE2\x82\xAC";
-    if (!strcmp(u, "GBP")) return "\xC2\xA3";
-    return NULL;
-}
-
-static int is_money(const char *u) {
-    return *u && strcmp(u, "%") && strcmp(u, "pp") && strcmp(u, "bps") && strcmp(u, "x") && strcmp(u, "shares");
-}
-
-static void amount_en(ea_buf *b, double v, const ea_fact *f) {
-    const char *u = unit_of(f);
-    if (!strcmp(u, "%")) {
-        putd(b, v);
-        ea_buf_putc(b, '%');
-        return;
-    }
-    if (!strcmp(u, "pp") || !strcmp(u, "bps")) {
-        putd(b, v);
-        ea_buf_puts(b, !strcmp(u, "pp") ? " pp" : " bps");
-        return;
-    }
-    if (!strcmp(u, "x")) {
-        putd(b, v);
-        ea_buf_putc(b, 'x');
-        return;
-    }
-    if (v < 0) ea_buf_putc(b, '-');
-    double a = fabs(v);
-    const char *sym = cur_symbol(u);
-    if (sym) ea_buf_puts(b, sym);
-    if (!f->per_share && a >= 1e9) {
-        putd(b, a / 1e9);
-        ea_buf_putc(b, 'B');
-    } else if (!f->per_share && a >= 1e6) {
-        putd(b, a / 1e6);
-        ea_buf_putc(b, 'M');
-    } else if (!f->per_share && a >= 1e4 && is_money(u)) {
-        putd(b, a / 1e3);
-        ea_buf_putc(b, 'K');
-    } else {
-        char t[48];
-        int n = (f->per_share || (is_money(u) && a < 1000 && a != floor(a))) ? snprintf(t, sizeof t, "%.2f", a)
-                                                                           : snprintf(t, sizeof t, "%.15g", a);
-        if ((f->per_share || a < 1000) && n > 0 && fabs(strtod(t, NULL) - a) > 1e-9)
-            n = snprintf(t, sizeof t, "%.15g", a);
-        if (n > 0) ea_buf_append(b, t, (size_t)n < sizeof t ? (size_t)n : sizeof t - 1);
-    }
-    if (!sym && *u && strcmp(u, "shares")) {
-        ea_buf_putc(b, ' ');
-        ea_buf_puts(b, u);
-    } else if (!strcmp(u, "shares")) {
-        ea_buf_puts(b, " shares");
-    }
-}
-
-static void group3(ea_buf *b, double x) {
-    char t[64];
-    int n = snprintf(t, sizeof t, "%.15g", x);
-    if (n <= 0 || (size_t)n >= sizeof t) return;
-    const char *dot = strchr(t, '.');
-    size_t ilen = dot ? (size_t)(dot - t) : (size_t)n;
-    if (strchr(t, 'e')) {
-        ea_buf_append(b, t, (size_t)n);
-        return;
-    }
-    for (size_t i = 0; i < ilen; i++) {
-        if (i && (ilen - i) % 3 == 0) ea_buf_putc(b, ',');
-        ea_buf_putc(b, t[i]);
-    }
-    if (dot) ea_buf_puts(b, dot);
-}
-
-static const char *zh_currency(const char *u) {
-    static const struct {
-        const char *code, *name;
-    } cur[] = {{"USD", "美元"}, {"CNY", "元"},   {"EUR", "欧元"},  {"GBP", "英镑"},
-               {"JPY", "日元"}, {"HKD", "港元"}, {"TWD", "新台币"}};
-    for (size_t i = 0; i < sizeof cur / sizeof cur[0]; i++)
-        if (!strcmp(u, cur[i].code)) return cur[i].name;
-    return u;
-}
-
-static void amount_zh(ea_buf *b, double v, const ea_fact *f) {
-    const char *u = unit_of(f);
-    if (!strcmp(u, "shares")) {
-        double a = fabs(v);
-        if (a >= 1e8) putd(b, a / 1e8), ea_buf_puts(b, "亿股");
-        else if (a >= 1e4) group3(b, a / 1e4), ea_buf_puts(b, "万股");
-        else putd(b, a), ea_buf_puts(b, "股");
-        return;
-    }
-    if (!is_money(u)) {
-        amount_en(b, v, f);
-        return;
-    }
-    if (v < 0) ea_buf_putc(b, '-');
-    double a = fabs(v);
-    if (f->per_share || ea_sum_is(f->metric, "eps")) {
-        putd(b, a);
-    } else if (a >= 1e8) {
-        putd(b, a / 1e8);
-        ea_buf_puts(b, "亿");
-    } else if (a >= 1e4) {
-        group3(b, a / 1e4);
-        ea_buf_puts(b, "万");
-    } else {
-        putd(b, a);
-    }
-    ea_buf_puts(b, zh_currency(u));
-}
-
-static void amount(const dg_t *dg, ea_buf *b, double v, const ea_fact *f) {
-    if (zh(dg)) amount_zh(b, v, f);
-    else amount_en(b, v, f);
-}
-
-static void range_text(const dg_t *dg, ea_buf *b, const ea_fact *f, double lo, double hi) {
-    if (zh(dg) && is_money(unit_of(f))) {
-        for (int k = 0; k < 2; k++) {
-            double v = k ? hi : lo, a = fabs(v);
-            if (v < 0) ea_buf_putc(b, '-');
-            if (f->per_share) putd(b, a);
-            else if (fabs(hi) >= 1e8) {
-                putd(b, a / 1e8);
-                ea_buf_puts(b, "亿");
-            } else if (fabs(hi) >= 1e4) {
-                group3(b, a / 1e4);
-                ea_buf_puts(b, "万");
-            } else {
-                putd(b, a);
-            }
-            if (!k) ea_buf_puts(b, "至");
-        }
-        ea_buf_puts(b, zh_currency(unit_of(f)));
-        return;
-    }
-    amount(dg, b, lo, f);
-    ea_buf_puts(b, zh(dg) ? "至" : " to ");
-    amount(dg, b, hi, f);
-}
-
-/* Generated Chinese is composed in Simplified; the digest's Traditional
-   text maps it ideograph by ideograph, and so do the chart's labels. */
-static void in_lang(const dg_t *dg, ea_buf *dst, const ea_buf *src) {
-    if (src->failed) {
-        dst->failed = 1;
-        return;
-    }
-    if (dg->lang != EA_LANG_ZH_HANT) {
-        ea_buf_append(dst, src->ptr, src->len);
-        return;
-    }
-    const unsigned char *p = (const unsigned char *)src->ptr, *end = p + src->len;
-    while (p < end) {
-        uint32_t cp;
-        int k = ea_utf8_next(p, end, &cp);
-        if (k < 1) k = 1;
-        if (k == 3) {
-            uint32_t h = ea_zh_hant_of(cp);
-            char u[3] = {(char)(0xE0 | (h >> 12)), (char)(0x80 | ((h >> 6) & 0x3F)), (char)(0x80 | (h & 0x3F))};
-            ea_buf_append(dst, u, 3);
-        } else {
-            ea_buf_append(dst, p, (size_t)k);
-        }
-        p += k;
-    }
-}
+static void range_text(const dg_t *dg, ea_buf *b, const ea_fact *f, double lo, double hi) { ea_dg_range(dg, b, f, lo, hi); }
 
 /* a value as the bullets write it, in the digest's script */
 static void label(const dg_t *dg, ea_buf *dst, double v, const ea_fact *f) {
     ea_buf t;
     ea_buf_init(&t, 256);
-    amount(dg, &t, v, f);
-    in_lang(dg, dst, &t);
+    ea_dg_amount(dg, &t, v, f);
+    if (t.failed) dst->failed = 1;
+    else ea_dg_in_variant(dg, dst, t.ptr ? t.ptr : "", t.len);
     ea_buf_free(&t);
 }
 
-/* a negative result the bullets word as a loss ("Net loss $5M") */
-static int is_loss(const ea_fact *f) {
-    static const char *const ids[] = {"net_income", "operating_income", "eps", "ebitda", "free_cash_flow"};
-    if (f->is_change || !f->has_value) return 0;
-    if ((f->is_range ? f->high : f->value) >= 0) return 0;
-    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
-        if (ea_sum_is(f->metric, ids[i])) return 1;
-    return 0;
-}
-
-/* ---- the chart ---------------------------------------------------------- */
-
-static int same_str(ea_str a, ea_str b) { return a.len == b.len && (!a.len || !memcmp(a.ptr, b.ptr, a.len)); }
-
-/* The guidance range an actual is measured against: what the key figure's
- * bullet compares it with (same metric, period, segment, unit and basis
- * class). */
-static const ea_fact *guidance_for(const ea_facts *fs, const ea_fact *a) {
-    size_t n = ea_facts_count(fs);
-    for (size_t i = 0; i < n; i++) {
-        const ea_fact *g = ea_facts_get(fs, i);
-        if (g->kind != EA_FACT_GUIDANCE || !g->is_range || g->is_change || g->in_translation) continue;
-        if (!same_str(g->metric, a->metric) || !same_str(g->period, a->period) || !same_str(g->segment, a->segment))
-            continue;
-        if (strcmp(unit_of(g), unit_of(a)) || ea_sum_adjusted(g) != ea_sum_adjusted(a)) continue;
-        return g;
-    }
-    return NULL;
+static void in_lang(const dg_t *dg, ea_buf *dst, const ea_buf *src) {
+    if (src->failed) dst->failed = 1;
+    else ea_dg_in_variant(dg, dst, src->ptr ? src->ptr : "", src->len);
 }
 
 typedef struct {
@@ -321,13 +121,13 @@ static size_t chart_rows(const dg_t *dg, row_t *rows, size_t cap, int *actuals) 
     for (size_t i = 0; i < dg->n_key; i++) {
         const ea_fact *f = dg->key[i].fact;
         if (!f || !f->has_value || f->is_change || f->is_range || !isfinite(f->value)) continue;
-        const ea_fact *g = guidance_for(dg->facts, f);
+        const ea_fact *g = ea_dg_guidance_for(dg->facts, f);
         if (!finite_range(g)) continue;
         if (rows && n < cap) {
             rows[n].it = &dg->key[i];
             rows[n].actual = f;
             rows[n].range = g;
-            rows[n].flip = is_loss(f) && g->high < 0;
+            rows[n].flip = ea_dg_is_loss(f) && g->high < 0;
         }
         n++;
     }
@@ -344,7 +144,7 @@ static size_t chart_rows(const dg_t *dg, row_t *rows, size_t cap, int *actuals) 
             rows[n].it = &dg->guide[i];
             rows[n].actual = NULL;
             rows[n].range = f;
-            rows[n].flip = is_loss(f);
+            rows[n].flip = ea_dg_is_loss(f);
         }
         n++;
     }
@@ -369,7 +169,7 @@ static ea_str row_title(const dg_t *dg, const row_t *r) {
             }
         }
         double v = r->actual->value;
-        label(dg, &fig, is_loss(r->actual) ? fabs(v) : v, r->actual);
+        label(dg, &fig, ea_dg_is_loss(r->actual) ? fabs(v) : v, r->actual);
         if (!fig.failed && fig.len && fig.len < t.len && !memcmp(t.ptr + t.len - fig.len, fig.ptr, fig.len))
             t.len -= fig.len;
     } else {
@@ -474,7 +274,7 @@ static void chart_row(out_t *o, const row_t *r, long y) {
     if (has_a) {
         s.len = 0;
         double v = r->actual->value;
-        label(dg, &s, is_loss(r->actual) ? fabs(v) : v, r->actual);
+        label(dg, &s, ea_dg_is_loss(r->actual) ? fabs(v) : v, r->actual);
         rect_el(o, xa - 2, y + 35, 4, 24, "fill=\"#b3261e\"");
         /* keep the label inside the plot near either edge */
         const char *anchor = xa < CH_X0 + 48 ? "start" : xa > CH_X1 - 48 ? "end" : "middle";

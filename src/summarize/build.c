@@ -21,6 +21,28 @@ static int same_str(ea_str a, ea_str b) { return a.len == b.len && (!a.len || !m
 
 static int zh(const dg_t *dg) { return dg->lang == EA_LANG_ZH_HANS || dg->lang == EA_LANG_ZH_HANT; }
 
+void ea_dg_in_variant(const dg_t *dg, ea_buf *dst, const char *s, size_t n) {
+    if (dg->lang != EA_LANG_ZH_HANT) {
+        ea_buf_append(dst, s, n);
+        return;
+    }
+    /* generated Chinese is written in Simplified; map it */
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    while (p < end) {
+        uint32_t cp;
+        int k = ea_utf8_next(p, end, &cp);
+        if (k < 1) k = 1;
+        if (k == 3) {
+            uint32_t h = ea_zh_hant_of(cp);
+            char u[3] = {(char)(0xE0 | (h >> 12)), (char)(0x80 | ((h >> 6) & 0x3F)), (char)(0x80 | (h & 0x3F))};
+            ea_buf_append(dst, u, 3);
+        } else {
+            ea_buf_append(dst, p, (size_t)k);
+        }
+        p += k;
+    }
+}
+
 /* Copy a composed line into the arena (Traditional when asked). */
 static ea_str keep(dg_t *dg, ea_buf *b) {
     if (b->failed) {
@@ -28,23 +50,9 @@ static ea_str keep(dg_t *dg, ea_buf *b) {
         return ea_str_make("", 0);
     }
     if (dg->lang == EA_LANG_ZH_HANT) {
-        /* generated Chinese is written in Simplified; map it */
         ea_buf t;
         ea_buf_init(&t, 0);
-        const unsigned char *p = (const unsigned char *)b->ptr, *end = p + b->len;
-        while (p < end) {
-            uint32_t cp;
-            int k = ea_utf8_next(p, end, &cp);
-            if (k < 1) k = 1;
-            if (k == 3) {
-                uint32_t h = ea_zh_hant_of(cp);
-                char u[3] = {(char)(0xE0 | (h >> 12)), (char)(0x80 | ((h >> 6) & 0x3F)), (char)(0x80 | (h & 0x3F))};
-                ea_buf_append(&t, u, 3);
-            } else {
-                ea_buf_append(&t, p, (size_t)k);
-            }
-            p += k;
-        }
+        ea_dg_in_variant(dg, &t, b->ptr ? b->ptr : "", b->len);
         char *s = t.failed ? NULL : ea_arena_strdup(&dg->arena, t.ptr ? t.ptr : "", t.len);
         size_t n = t.len;
         ea_buf_free(&t);
@@ -229,10 +237,9 @@ static void amount(const dg_t *dg, ea_buf *b, double v, const ea_fact *f) {
     else amount_en(b, v, f);
 }
 
-static void range(const dg_t *dg, ea_buf *b, const ea_fact *f) {
+static void range_lohi(const dg_t *dg, ea_buf *b, const ea_fact *f, double lo, double hi) {
     if (zh(dg) && is_money(f->unit)) {
         /* 4,100万至4,600万美元: the currency once, at the end */
-        double lo = f->low, hi = f->high;
         const char *cur = zh_currency(f->unit);
         for (int k = 0; k < 2; k++) {
             double a = fabs(k ? hi : lo);
@@ -252,10 +259,15 @@ static void range(const dg_t *dg, ea_buf *b, const ea_fact *f) {
         ea_buf_puts(b, cur);
         return;
     }
-    amount(dg, b, f->low, f);
+    amount(dg, b, lo, f);
     ea_buf_puts(b, zh(dg) ? "至" : " to ");
-    amount(dg, b, f->high, f);
+    amount(dg, b, hi, f);
 }
+
+static void range(const dg_t *dg, ea_buf *b, const ea_fact *f) { range_lohi(dg, b, f, f->low, f->high); }
+
+void ea_dg_amount(const dg_t *dg, ea_buf *b, double v, const ea_fact *f) { amount(dg, b, v, f); }
+void ea_dg_range(const dg_t *dg, ea_buf *b, const ea_fact *f, double lo, double hi) { range_lohi(dg, b, f, lo, hi); }
 
 /* ---- names of things ---------------------------------------------------- */
 
@@ -320,6 +332,8 @@ static int is_loss(const ea_fact *f) {
         if (ea_sum_is(f->metric, loss_names[i].id)) return (int)i + 1;
     return 0;
 }
+
+int ea_dg_is_loss(const ea_fact *f) { return is_loss(f) != 0; }
 
 static void metric_label(const dg_t *dg, ea_buf *b, const ea_fact *f) {
     int i = metric_ix(f->metric);
@@ -418,7 +432,7 @@ static void period_label(const dg_t *dg, ea_buf *b, ea_str p) {
 
 /* the guidance this actual is compared with: same metric, basis class,
    segment and period, a range */
-static const ea_fact *guidance_for(const ea_facts *fs, const ea_fact *a) {
+const ea_fact *ea_dg_guidance_for(const ea_facts *fs, const ea_fact *a) {
     size_t n = ea_facts_count(fs);
     for (size_t i = 0; i < n; i++) {
         const ea_fact *g = ea_facts_get(fs, i);
@@ -497,7 +511,7 @@ static void key_item(dg_t *dg, dg_item *it, const ea_fact *f) {
         pct_change(dg, &b, q->qoq_pct, 1);
         cite(it, q->para);
     }
-    const ea_fact *g = guidance_for(dg->facts, f);
+    const ea_fact *g = ea_dg_guidance_for(dg->facts, f);
     ea_fact flipped;
     if (g && is_loss(f) && g->high < 0) {
         /* a loss against a loss range: both as positive losses */

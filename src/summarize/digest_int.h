@@ -5,6 +5,7 @@
 #define EA_DIGEST_INT_H
 #include "earnest/earnest.h"
 #include "util/arena.h"
+#include "util/buf.h"
 
 #define DG_MAX_CITES 8
 
@@ -70,6 +71,17 @@ size_t ea_theme_count(void);
 const char *ea_theme_id(size_t i);
 const char *ea_theme_heading(size_t i, int zh);
 int ea_theme_of(const char *s, size_t n, int *hits);
+
+/* Figures as the digest writes them (src/summarize/build.c), for the
+ * renderers that label things the same way: an amount or a range in the
+ * digest's language (Chinese composed in Simplified), the same bytes in
+ * the digest's script (Traditional when asked), whether a figure is worded
+ * as a loss, and the guidance range an actual is compared with. */
+void ea_dg_amount(const dg_t *dg, ea_buf *b, double v, const ea_fact *f);
+void ea_dg_range(const dg_t *dg, ea_buf *b, const ea_fact *f, double lo, double hi);
+void ea_dg_in_variant(const dg_t *dg, ea_buf *dst, const char *s, size_t n);
+int ea_dg_is_loss(const ea_fact *f);
+const ea_fact *ea_dg_guidance_for(const ea_facts *fs, const ea_fact *a);
 
 /* Renderers (src/render/digest_*.c). */
 ea_status ea_dg_write_text(const dg_t *dg, ea_write_fn write, void *ctx, int markdown);
