@@ -56,4 +56,7 @@ typedef struct {
 } ea_membuf;
 int ea_membuf_write(void *ctx, const char *data, size_t len); /* ea_write_fn */
 void ea_membuf_free(ea_membuf *b);
+
+/* earnest verify SUMMARY --against FILE (cli/verify_cmd.c); argv[1] is "verify". */
+int cmd_verify(int argc, char **argv);
 #endif

@@ -34,6 +34,9 @@ static const char usage_text[] =
     "      --quote          quote the source sentence under each point\n"
     "      --bullets        only the short headline bullets, one a line (English text)\n"
     "      --cite           end each bullet with its [n] citation\n"
+    "  verify SUMMARY --against FILE  check every number and [n] citation of a\n"
+    "                       summary against the transcript; exit 1 when there are\n"
+    "                       findings (earnest verify --help for its options)\n"
     "\n"
     "several inputs (facts, digest):\n"
     "  -o DIR FILE...     one output per input into DIR (made if missing; with one FILE\n"
@@ -505,6 +508,7 @@ static int dispatch(opts_t *o) {
 }
 
 int main(int argc, char **argv) {
+    if (argc > 1 && !strcmp(argv[1], "verify")) return cmd_verify(argc, argv);
     opts_t o;
     int rc = parse_args(argc, argv, &o);
     if (rc == 0) rc = dispatch(&o);

@@ -492,5 +492,55 @@ expect "--ndjson -o DIR" 2
 leftover=$(find "$T" -name '*.tmp.*' | head -n 1)
 if [ -z "$leftover" ]; then ok; else bad "temporary file left: $leftover"; fi
 
+# ---- verify: 0 no findings, 1 findings, 2 usage, 3 unreadable, 4 invalid --
+call=$SRC/tests/verify/borealis-q1-2024.txt
+if [ -f "$call" ]; then
+  printf 'q1 revenue rose 12 percent to $1.72 billion [2].\nq1 loss per share $0.06 [4].\n' >"$T/sum-ok.txt"
+  printf 'q1 revenue rose 12 percent to $1.72 billion [2].\nq1 revenue $2.3 billion.\n' >"$T/sum-bad.txt"
+  printf 'revenue \377 rose\n' >"$T/sum-enc.txt"
+  run verify "$T/sum-ok.txt" --against "$call"
+  expect "verify: a faithful summary" 0
+  out_has "verify: a faithful summary: totals" "no findings; 2 lines, 3 numbers (3 stated, 0 derived), 2 citations"
+  run verify "$T/sum-bad.txt" --against "$call"
+  expect "verify: an unstated number" 1
+  out_has "verify: the finding, with file, line and column" "$T/sum-bad.txt:2:12: unstated number \"\$2.3 billion\""
+  out_has "verify: the nearest source figure" "nearest in the call: ["
+  run verify --json "$T/sum-bad.txt" --against "$call"
+  expect "verify --json" 1
+  out_has "verify --json: the kind" '"kind":"unstated"'
+  run_in "$T/sum-ok.txt" verify - --against "$call"
+  expect "verify: summary on stdin" 0
+  rm -f "$T/v.txt"
+  run verify "$T/sum-bad.txt" --against "$call" -o "$T/v.txt"
+  expect "verify -o FILE" 1
+  if grep -q "unstated number" "$T/v.txt"; then ok; else bad "verify -o FILE: findings not written"; fi
+  run verify "$T/sum-ok.txt"
+  expect "verify without --against" 2
+  err_has "verify without --against: says so" "--against"
+  run verify --against "$call"
+  expect "verify without a summary" 2
+  run verify "$T/sum-ok.txt" --against "$call" --bogus
+  expect "verify: unknown option" 2
+  run verify - --against -
+  expect "verify: both on stdin" 2
+  run verify --help
+  expect "verify --help" 0
+  out_has "verify --help: usage" "earnest verify SUMMARY --against FILE"
+  run verify "$T/missing-summary.txt" --against "$call"
+  expect "verify: missing summary" 3
+  err_has "verify: missing summary: named" "$T/missing-summary.txt"
+  run verify "$T/sum-ok.txt" --against "$T/missing-call.txt"
+  expect "verify: missing transcript" 3
+  run verify "$T/sum-enc.txt" --against "$call"
+  expect "verify: summary not UTF-8" 4
+  err_has "verify: summary not UTF-8: position" "$T/sum-enc.txt:1:9:"
+  run verify "$T/sum-ok.txt" --against "$T/bad-enc.txt"
+  expect "verify: transcript not decodable" 4
+  run verify "$T/sum-ok.txt" --against "$call" --max-size 10
+  expect "verify: --max-size" 5
+else
+  bad "verify: fixture $call missing"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -523,6 +523,105 @@ ea_status ea_zh_convert(const char *text, size_t len, ea_lang to, unsigned flags
 /* "opencc" or "builtin" (static). */
 const char *ea_zh_convert_engine(void);
 
+/* ---- verify ------------------------------------------------------------ */
+
+/* Check a summary of a call against the call: any text, one claim a line,
+ * English or Chinese, with or without [n] citations (paragraph numbers as
+ * in `earnest parse`), written by a person, a model or earnest itself.
+ *
+ * Every number of every line is read with the extractor's quantity scanner
+ * ("$1.2 billion", "1,200 million", "4,070万美元", "1.6亿", "23%",
+ * "23 percent", "($0.31)"); years, dates, quarter names, list numbers and
+ * [n] markers are not numbers. A number is stated when a paragraph states
+ * it (original or translation: a value, a range end, a change), compared
+ * in base units and accepting the summary's rounding: the call's figure
+ * must round to the summary's at the summary's last digit ($1.72 billion
+ * may be written $1.7 billion, not $1.8 billion), and a one-digit amount
+ * ("$2 billion") must be within 10%. A line's [n] markers are its
+ * citations: its numbers must be stated in a cited paragraph. A number
+ * stated nowhere passes when it is the difference or percent change of two
+ * numbers stated in the paragraphs the line's other numbers (or citations)
+ * come from. The rules in full: docs/verify.md. */
+typedef enum {
+    EA_VERIFY_UNSTATED = 0,     /* a number the call never states */
+    EA_VERIFY_WRONG_SCALE,      /* the call states the digits at another
+                                   scale (million for billion, 万 for 亿) */
+    EA_VERIFY_WRONG_SIGN,       /* "rose 5%" where the call says it fell 5%;
+                                   a loss stated as earnings */
+    EA_VERIFY_WRONG_UNIT,       /* the call states the number in another unit
+                                   (23% vs 23 basis points, $5 vs 5%) */
+    EA_VERIFY_WRONG_PERIOD,     /* the call states it for another period than
+                                   the one the line names (q1, fy 2021,
+                                   2024年第一季度) */
+    EA_VERIFY_CITE_UNSUPPORTED, /* no cited paragraph states the number (an
+                                   uncited one does), or a line without
+                                   numbers shares no words with what it cites */
+    EA_VERIFY_CITE_RANGE,       /* [n] names no paragraph of the call */
+    EA_VERIFY_KIND_COUNT_
+} ea_verify_kind;
+/* "unstated", "wrong_scale", "wrong_sign", "wrong_unit", "wrong_period",
+ * "citation_unsupported", "citation_out_of_range"; NULL when out of range. */
+const char *ea_verify_kind_name(ea_verify_kind k);
+
+/* One problem in the summary. Strings point into the result's copy of the
+ * summary (text, line_text) or into the call's text (source_text). */
+typedef struct {
+    ea_verify_kind kind;
+    size_t line, column;   /* 1-based; the column counts bytes */
+    ea_span span;          /* the number phrase, or the [n] marker, as byte
+                              offsets into the summary */
+    ea_str text;           /* those bytes */
+    ea_str line_text;      /* the whole line, without its line break */
+    int is_number;         /* 1: about a number (value, unit say which);
+                              0: about a citation */
+    double value;          /* the summary's number in base units (one end of
+                              a range), signed as written */
+    const char *unit;      /* static: "USD", "CNY", ..., "%", "pp", "x", "" */
+    const char *why;       /* static, one short sentence for people */
+    /* the nearest source figure: the one the line seems to mean */
+    int has_source;
+    uint32_t source_para;  /* paragraph index (0-based; its number is +1) */
+    int source_in_translation;
+    ea_span source_span;   /* in the call's text */
+    ea_str source_text;
+    double source_value;   /* base units, signed as the call states it */
+    char source_period[8]; /* "2024Q1", "FY2024" from the fact there; "" */
+} ea_verify_finding;
+
+typedef struct {
+    size_t lines;     /* lines holding anything but white space */
+    size_t numbers;   /* numbers checked (each end of a range counts) */
+    size_t stated;    /* numbers stated as written, with no finding */
+    size_t derived;   /* numbers accepted as a derivation, with no finding */
+    size_t citations; /* [n] references read */
+    size_t findings;  /* all findings; by kind below */
+    size_t by_kind[EA_VERIFY_KIND_COUNT_];
+} ea_verify_stats;
+
+typedef struct ea_verify_result ea_verify_result;
+
+/* Check `len` bytes of `summary` (UTF-8; a BOM is skipped; need not be
+ * NUL-terminated) against `call`. `facts` must come from `call`, or be
+ * NULL to have them extracted here. On success returns EA_OK and sets *out
+ * to a result the caller owns (ea_verify_free; free it before the call).
+ * Summary bytes that are not UTF-8, or a NUL byte, give EA_ERR_ENCODING
+ * with the offset, line and column in *err; over 256 MiB, EA_ERR_LIMIT.
+ * Time is O((s + c) log c) for a summary of s bytes and a call of c. */
+ea_status ea_verify_summary(const ea_call *call, const ea_facts *facts, const char *summary, size_t len,
+                            ea_verify_result **out, ea_error *err);
+void ea_verify_free(ea_verify_result *r);
+/* Findings in summary order. Pointers live as long as the result. */
+size_t ea_verify_count(const ea_verify_result *r);
+const ea_verify_finding *ea_verify_get(const ea_verify_result *r, size_t i);
+const ea_verify_stats *ea_verify_get_stats(const ea_verify_result *r);
+
+/* The findings for people: "NAME:LINE:COLUMN: kind "text": why", the line,
+ * the nearest source figure with its [n], then one line of totals. `name`
+ * (the summary's file name) may be NULL. Control bytes are not written. */
+ea_status ea_verify_write_text(const ea_verify_result *r, const char *name, ea_write_fn write, void *ctx);
+/* The same as one JSON object (docs/verify.md); flags: EA_JSON_PRETTY. */
+ea_status ea_verify_write_json(const ea_verify_result *r, unsigned flags, ea_write_fn write, void *ctx);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,197 @@
+/* earnest verify SUMMARY --against FILE: check a summary's numbers and
+ * citations against the call. Exit 0 when there is nothing to report, 1
+ * when there are findings, and the usual codes for errors. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "earnest/earnest.h"
+#include "io.h"
+
+static const char verify_usage[] =
+    "usage: earnest verify SUMMARY --against FILE [OPTIONS]\n"
+    "\n"
+    "Checks every number and [n] citation of SUMMARY (any text, one claim a line,\n"
+    "English or Chinese) against the transcript FILE: numbers the call never states,\n"
+    "the wrong scale, sign, unit or period, and citations that do not support the\n"
+    "line. Lists each finding with its line and the nearest figure in the call.\n"
+    "SUMMARY or FILE may be - for standard input (not both).\n"
+    "\n"
+    "  --against FILE     the transcript the summary is of (required)\n"
+    "  --format text|json findings for people (default) or as JSON (docs/verify.md);\n"
+    "                     --json says the same\n"
+    "  --pretty           indented JSON\n"
+    "  --layout NAME      force the transcript's layout (see earnest --help)\n"
+    "  --encoding ENC     the transcript's encoding (the summary must be UTF-8)\n"
+    "  --lossy            replace undecodable transcript bytes with U+FFFD\n"
+    "  --max-size BYTES   refuse larger inputs (default 268435456 = 256 MiB)\n"
+    "  -o FILE            write to FILE (complete or not at all) instead of stdout\n"
+    "  -q, --quiet        no warnings on stderr\n"
+    "\n"
+    "exit codes: 0 no findings, 1 findings, 2 usage, 3 unreadable, 4 invalid input,\n"
+    "5 limit, 6 output, 7 out of memory, 8 internal error\n";
+
+typedef struct {
+    const char *summary, *against, *out, *encoding;
+    ea_layout layout;
+    size_t max_size;
+    int json, pretty, lossy, quiet;
+} vopts_t;
+
+static int vusage(const char *what, const char *arg) {
+    fprintf(stderr, "earnest: verify: %s%s%s\n(see earnest verify --help)\n", what, arg ? ": " : "", arg ? arg : "");
+    return EXIT_USAGE;
+}
+
+static int vparse_size(const char *s, size_t *out) {
+    if (!*s) return -1;
+    size_t v = 0;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9') return -1;
+        if (v > (SIZE_MAX - 9) / 10) return -1;
+        v = v * 10 + (size_t)(*s - '0');
+    }
+    *out = v;
+    return 0;
+}
+
+static int vparse(int argc, char **argv, vopts_t *o) {
+    memset(o, 0, sizeof *o);
+    o->max_size = (size_t)256 << 20;
+    o->layout = EA_LAYOUT_AUTO;
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(verify_usage, stdout);
+            return -1;
+        } else if (!strcmp(a, "--against")) {
+            if (!next) return vusage("--against needs the transcript FILE", NULL);
+            if (o->against) return vusage("--against given twice", next);
+            o->against = next;
+            i++;
+        } else if (!strcmp(a, "--json")) {
+            o->json = 1;
+        } else if (!strcmp(a, "--format")) {
+            if (!next) return vusage("--format needs text or json", NULL);
+            if (!strcmp(next, "json")) o->json = 1;
+            else if (!strcmp(next, "text")) o->json = 0;
+            else return vusage("--format is text or json for verify (the transcript's layout: --layout)", next);
+            i++;
+        } else if (!strcmp(a, "--pretty")) {
+            o->pretty = 1;
+        } else if (!strcmp(a, "--lossy")) {
+            o->lossy = 1;
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+            o->quiet = 1;
+        } else if (!strcmp(a, "--layout")) {
+            if (!next) return vusage("--layout needs a layout name", NULL);
+            o->layout = ea_layout_from_name(next, strlen(next));
+            if (o->layout == EA_LAYOUT_COUNT_) return vusage("unknown layout", next);
+            i++;
+        } else if (!strcmp(a, "--encoding")) {
+            if (!next) return vusage("--encoding needs a name", NULL);
+            o->encoding = next;
+            i++;
+        } else if (!strcmp(a, "--max-size")) {
+            if (!next || vparse_size(next, &o->max_size) || o->max_size == 0)
+                return vusage("--max-size needs a positive number of bytes", next);
+            i++;
+        } else if (!strcmp(a, "-o")) {
+            if (!next) return vusage("-o needs a file name", NULL);
+            o->out = next;
+            i++;
+        } else if (a[0] == '-' && a[1]) {
+            return vusage("unknown option", a);
+        } else if (!o->summary) {
+            o->summary = a;
+        } else {
+            return vusage("one SUMMARY at a time; the transcript goes after --against", a);
+        }
+    }
+    if (!o->summary) return vusage("no SUMMARY file (or - for standard input)", NULL);
+    if (!o->against) return vusage("no transcript: add --against FILE", NULL);
+    if (!strcmp(o->summary, "-") && !strcmp(o->against, "-"))
+        return vusage("the summary and the transcript cannot both be standard input", NULL);
+    return 0;
+}
+
+static void vnotes(const char *file, const char *notes) {
+    const char *p = notes;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        fprintf(stderr, "earnest: %s: warning: %.*s\n", file, (int)n, p);
+        p += n + (nl ? 1 : 0);
+    }
+}
+
+int cmd_verify(int argc, char **argv) {
+    vopts_t o;
+    int rc = vparse(argc, argv, &o);
+    if (rc < 0) return 0; /* --help */
+    if (rc) return rc;
+
+    /* the transcript */
+    char *data = NULL;
+    size_t len = 0;
+    rc = ea_cli_read(o.against, o.max_size, &data, &len);
+    if (rc) return rc;
+    ea_parse_options po;
+    ea_parse_options_init(&po);
+    po.layout = o.layout;
+    po.encoding = o.encoding;
+    po.max_input = o.max_size;
+    if (o.lossy) po.flags |= EA_PARSE_LOSSY;
+    ea_error err;
+    memset(&err, 0, sizeof err);
+    ea_call *call = NULL;
+    ea_status st = ea_call_parse(data, len, &po, &call, &err);
+    free(data);
+    if (st != EA_OK) {
+        ea_cli_report(o.against, &err);
+        return ea_cli_exit_for(st);
+    }
+    if (!o.quiet) vnotes(o.against, ea_call_warnings(call));
+
+    /* the summary */
+    char *sum = NULL;
+    size_t slen = 0;
+    rc = ea_cli_read(o.summary, o.max_size, &sum, &slen);
+    if (rc) {
+        ea_call_free(call);
+        return rc;
+    }
+    ea_verify_result *res = NULL;
+    memset(&err, 0, sizeof err);
+    st = ea_verify_summary(call, NULL, sum, slen, &res, &err);
+    free(sum);
+    if (st != EA_OK) {
+        ea_cli_report(o.summary, &err);
+        ea_call_free(call);
+        return ea_cli_exit_for(st);
+    }
+
+    ea_out out;
+    rc = ea_out_open(&out, o.out);
+    if (rc == 0) {
+        if (o.json) {
+            st = ea_verify_write_json(res, o.pretty ? EA_JSON_PRETTY : 0, ea_out_write, &out);
+            if (st == EA_OK && !o.pretty && ea_out_write(&out, "\n", 1)) st = EA_ERR_IO;
+        } else {
+            st = ea_verify_write_text(res, o.summary, ea_out_write, &out);
+        }
+        if (st != EA_OK) {
+            ea_out_abort(&out);
+            fprintf(stderr, "earnest: cannot write output\n");
+            rc = EXIT_OUTPUT;
+        } else {
+            rc = ea_out_commit(&out);
+        }
+    }
+    if (rc == 0 && ea_verify_count(res) > 0) rc = EXIT_FINDINGS;
+    ea_verify_free(res);
+    ea_call_free(call);
+    return rc;
+}

@@ -1,0 +1,354 @@
+/* verify: a faithful summary passes; each kind of finding is caught by a
+ * line written to trigger it; Chinese summaries of an English call; bad
+ * bytes; the writers; and earnest's own outputs, which must pass. */
+#include <time.h>
+
+#include "harness.h"
+#include "earnest/earnest.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+#ifndef UNDER_ASAN
+#define UNDER_ASAN 0
+#endif
+
+struct sink {
+    char *p;
+    size_t n, cap;
+};
+static int put(void *ctx, const char *d, size_t len) {
+    struct sink *s = ctx;
+    if (s->n + len + 1 > s->cap) {
+        size_t nc = s->cap ? s->cap * 2 : 4096;
+        while (nc < s->n + len + 1) nc *= 2;
+        char *np = realloc(s->p, nc);
+        if (!np) return 1;
+        s->p = np;
+        s->cap = nc;
+    }
+    memcpy(s->p + s->n, d, len);
+    s->n += len;
+    s->p[s->n] = 0;
+    return 0;
+}
+
+static int refuse(void *ctx, const char *d, size_t len) {
+    (void)ctx;
+    (void)d;
+    (void)len;
+    return 1;
+}
+
+static ea_call *g_call;
+static ea_facts *g_facts;
+
+static ea_verify_result *run(const char *summary) {
+    ea_verify_result *r = NULL;
+    ea_error err;
+    memset(&err, 0, sizeof err);
+    ea_status st = ea_verify_summary(g_call, g_facts, summary, strlen(summary), &r, &err);
+    CHECK_MSG(st == EA_OK, "verify failed: %s", err.message ? err.message : "?");
+    return r;
+}
+
+/* The number of findings of `kind` (or of any kind, when kind < 0). */
+static size_t count(const ea_verify_result *r, int kind) {
+    size_t n = 0;
+    for (size_t i = 0; i < ea_verify_count(r); i++)
+        if (kind < 0 || (int)ea_verify_get(r, i)->kind == kind) n++;
+    return n;
+}
+
+static void dump(const ea_verify_result *r) {
+    struct sink s = {0};
+    ea_verify_write_text(r, "summary", put, &s);
+    if (s.p) fputs(s.p, stderr);
+    free(s.p);
+}
+
+/* `summary` has no findings at all. */
+#define PASSES(summary)                                                    \
+    do {                                                                   \
+        ea_verify_result *r_ = run(summary);                               \
+        CHECK_MSG(r_ && count(r_, -1) == 0, "expected no findings: %s", summary); \
+        if (r_ && count(r_, -1)) dump(r_);                                 \
+        ea_verify_free(r_);                                                \
+    } while (0)
+
+/* `summary` has exactly one finding, of `kind`, on the text `text`. */
+static void finds(const char *summary, ea_verify_kind kind, const char *text) {
+    ea_verify_result *r = run(summary);
+    if (!r) return;
+    const ea_verify_finding *f = ea_verify_get(r, 0);
+    int ok = count(r, -1) == 1 && f && f->kind == kind && f->text.len == strlen(text) &&
+             !memcmp(f->text.ptr, text, f->text.len);
+    CHECK_MSG(ok, "expected one %s on \"%s\" in: %s", ea_verify_kind_name(kind), text, summary);
+    if (!ok) dump(r);
+    ea_verify_free(r);
+}
+
+/* ---- linear time -------------------------------------------------------
+ * As in test_pathological.c: each summary is checked at sizes growing 4x,
+ * and the CPU time may grow less than 10x a step (linear is 4x, quadratic
+ * 16x); best of three runs of at least 20 ms. */
+
+static char *repeat(const char *unit, size_t size, size_t *len) {
+    size_t u = strlen(unit), n = size / u + 1;
+    char *p = malloc(n * u + 1);
+    if (!p) exit(1);
+    for (size_t i = 0; i < n; i++) memcpy(p + i * u, unit, u);
+    p[n * u] = 0;
+    *len = n * u;
+    return p;
+}
+
+static double cpu_of(const ea_call *c, const ea_facts *fs, const char *p, size_t n) {
+    double best = 1e30;
+    for (int round = 0; round < 3; round++) {
+        int reps = 0;
+        clock_t t0 = clock(), t1;
+        do {
+            ea_verify_result *r = NULL;
+            if (ea_verify_summary(c, fs, p, n, &r, NULL) != EA_OK) return -1;
+            ea_verify_free(r);
+            reps++;
+            t1 = clock();
+        } while ((double)(t1 - t0) / CLOCKS_PER_SEC < 0.02);
+        double t = (double)(t1 - t0) / CLOCKS_PER_SEC / reps;
+        if (t < best) best = t;
+    }
+    return best;
+}
+
+static void linear(const char *name, const ea_call *c, const ea_facts *fs, const char *unit, size_t top) {
+    if (UNDER_ASAN) top /= 4;
+    double prev = -1;
+    for (size_t size = top / 64; size <= top; size *= 4) {
+        size_t n;
+        char *p = repeat(unit, size, &n);
+        double t = cpu_of(c, fs, p, n);
+        CHECK_MSG(t >= 0, "%s: verify failed at %zu bytes", name, n);
+        if (prev > 0 && t > 0.002) {
+            double g = t / prev;
+            if (g >= 10) g = cpu_of(c, fs, p, n) / prev; /* measure a bad step again */
+            CHECK_MSG(g < 10, "%s: %zu bytes took %.3fs, %.1fx the previous size's", name, n, t, g);
+        }
+        prev = t;
+        free(p);
+    }
+}
+
+/* A call made to strain the look-ups: 64 paragraphs, each stating 5% and
+ * $3 million three hundred times. */
+static void pathological(void) {
+    size_t cap = 64 * 300 * 40 + 256, n = 0;
+    char *doc = malloc(cap);
+    if (!doc) exit(1);
+    n += (size_t)snprintf(doc + n, cap - n, "Operator\nWelcome.\n\nJane Doe - Chief Financial Officer\n");
+    for (int p = 0; p < 64; p++) {
+        for (int k = 0; k < 300; k++) n += (size_t)snprintf(doc + n, cap - n, "up 5%% to $3 million, ");
+        n += (size_t)snprintf(doc + n, cap - n, "thanks.\n\n");
+    }
+    ea_call *c = NULL;
+    ea_facts *fs = NULL;
+    CHECK(ea_call_parse(doc, n, NULL, &c, NULL) == EA_OK);
+    CHECK(c && ea_facts_extract(c, &fs, NULL) == EA_OK);
+    if (fs) {
+        const size_t M = 1024 * 1024;
+        linear("one long line", c, fs, "revenue rose 5% to $3 million [2] ", M);
+        linear("wide citations", c, fs, "fell 5% [1-999999][0][7, 9-70] $3 billion 4 5 6 7 8 9 10 11 12 13\n", M);
+        linear("every paragraph cited", c, fs,
+               "[1][2][3][4][5][6][7][8][9][10][11][12][13][14][15][16][17][18][19][20][21][22][23][24][25][26]"
+               "[27][28][29][30][31][32][33][34][35][36][37][38][39][40][41][42][43][44][45][46][47][48][49][50]"
+               "[51][52][53][54][55][56][57][58][59][60][61][62][63][64] 5% 5% 5% 5% 5% 5% 5% 5% $3 million\n",
+               M);
+        linear("words", c, fs, "Robotics footprint expanded across Ohio and Texas plants [3]\n", M);
+        linear("chinese", c, fs, "2024年第一季度营收同比增长5%至300万美元【2】，毛利率为5％。\n", M);
+        linear("no breaks", c, fs, "5", M);
+        linear("brackets", c, fs, "[[[[1-", M);
+    }
+    ea_facts_free(fs);
+    ea_call_free(c);
+    free(doc);
+}
+
+int main(int argc, char **argv) {
+    const char *root = argc > 1 ? argv[1] : ".";
+    char path[4096];
+    snprintf(path, sizeof path, "%s/tests/verify/borealis-q1-2024.txt", root);
+    size_t len;
+    char *data = th_read(path, &len);
+    CHECK(data != NULL);
+    if (!data) return th_done();
+    CHECK(ea_call_parse(data, len, NULL, &g_call, NULL) == EA_OK);
+    CHECK(g_call && ea_facts_extract(g_call, &g_facts, NULL) == EA_OK);
+    if (!g_facts) return th_done();
+
+    /* ---- faithful summaries pass ---- */
+    PASSES("q1 revenue rose 12 percent to $1.72 billion.\n"
+           "q1 loss per share $0.06.\n"
+           "gross margin 41.5%; operating expenses $310 million.\n"
+           "data center revenue fell 8% to $520 million.\n"
+           "sees q2 revenue $1.75 billion to $1.85 billion.\n"
+           "sees fy 2024 capex of about $400 million.\n"
+           "added 1,200 cloud customers.\n");
+    /* the same with citations, rounding, other spellings of the numbers */
+    PASSES("Revenue was $1.7 billion in Q1 2024, up 12% [2].\n"
+           "Revenue was 1,720 million dollars [2]\n"
+           "Net loss of $12 million, or ($0.06) a share [4].\n"
+           "Opex: $0.31 billion [3]\n"
+           "- Data center: $0.52 billion, down 8% year over year, from $565 million [5]\n"
+           "Q2 guidance: $1.75-1.85 billion [7]\n"
+           "Pricing held steady in the data center business [11].\n");
+    /* a summary with no numbers and no citations has nothing to check */
+    PASSES("The call was upbeat.\n\n   \n");
+    PASSES("");
+    /* years, dates, quarters, list numbers and markers are not numbers */
+    {
+        ea_verify_result *r = run("1. On May 7, 2024, Borealis said Q1 2024 revenue was $1.72 billion [2].\n"
+                                  "2) 2Q24 revenue guidance: $1.75 billion to $1.85 billion [7]\n");
+        CHECK(r && count(r, -1) == 0 && ea_verify_get_stats(r)->numbers == 3);
+        CHECK(r && ea_verify_get_stats(r)->citations == 2 && ea_verify_get_stats(r)->lines == 2);
+        ea_verify_free(r);
+    }
+    /* a difference of two stated numbers is derived, not unstated */
+    {
+        ea_verify_result *r = run("data center revenue fell $45 million to $520 million.\n");
+        CHECK(r && count(r, -1) == 0 && ea_verify_get_stats(r)->derived == 1);
+        ea_verify_free(r);
+    }
+    /* Chinese summaries of the English call: 亿, 万, 百分比 */
+    PASSES("2024年第一季度营收17.2亿美元，同比增长12%。\n"
+           "数据中心营收5.2亿美元，同比下降8%。\n"
+           "营业费用31,000万美元 [3]\n"
+           "第二季度营收指引为17.5亿至18.5亿美元 [7]。\n"
+           "全年资本支出约4亿美元。\n");
+
+    /* ---- each finding ---- */
+    finds("q1 revenue $2.3 billion.\n", EA_VERIFY_UNSTATED, "$2.3 billion");
+    finds("q1 revenue $1.6 billion.\n", EA_VERIFY_UNSTATED, "$1.6 billion"); /* 1.72 does not round to 1.6 */
+    finds("operating expenses were $310 billion.\n", EA_VERIFY_WRONG_SCALE, "$310 billion");
+    finds("运营费用为310亿美元。\n", EA_VERIFY_WRONG_SCALE, "310亿美元");
+    finds("data center revenue rose 8%.\n", EA_VERIFY_WRONG_SIGN, "8%");
+    finds("q1 earnings per share $0.06.\n", EA_VERIFY_WRONG_SIGN, "$0.06");
+    finds("gross margin $41.5 a share.\n", EA_VERIFY_WRONG_UNIT, "$41.5 a share");
+    finds("q2 revenue $1.72 billion.\n", EA_VERIFY_WRONG_PERIOD, "$1.72 billion");
+    finds("full-year revenue was $1.72 billion.\n", EA_VERIFY_WRONG_PERIOD, "$1.72 billion");
+    finds("revenue $1.72 billion [3].\n", EA_VERIFY_CITE_UNSUPPORTED, "$1.72 billion");
+    finds("Borealis opened a robotic factory in Ohio employing welders [3].\n", EA_VERIFY_CITE_UNSUPPORTED, "[3]");
+    finds("revenue $1.72 billion [99].\n", EA_VERIFY_CITE_RANGE, "[99]");
+    finds("revenue $1.72 billion [0].\n", EA_VERIFY_CITE_RANGE, "[0]");
+
+    /* positions and the source figure */
+    {
+        ea_verify_result *r = run("ok line $1.72 billion.\r\nq1 revenue fell 12% [2].\n");
+        const ea_verify_finding *f = r ? ea_verify_get(r, 0) : NULL;
+        CHECK(f && ea_verify_count(r) == 1 && f->kind == EA_VERIFY_WRONG_SIGN);
+        if (f) {
+            CHECK(f->line == 2 && f->column == 17 && f->span.start == 40 && f->span.end == 43);
+            CHECK(STR_EQ(f->line_text, "q1 revenue fell 12% [2]."));
+            CHECK(f->is_number && f->value == 12 && !strcmp(f->unit, "%"));
+            CHECK(f->has_source && f->source_para == 1 && STR_EQ(f->source_text, "12%"));
+            CHECK(!strcmp(f->source_period, "2024Q1"));
+            CHECK(f->why && *f->why);
+        }
+        /* text: name, line, column, kind, the source's [n] */
+        struct sink s = {0};
+        CHECK(r && ea_verify_write_text(r, "sum.txt", put, &s) == EA_OK);
+        CHECK(s.p && strstr(s.p, "sum.txt:2:17: wrong sign \"12%\"") != NULL);
+        CHECK(s.p && strstr(s.p, "the call: [2] \"12%\"") != NULL);
+        CHECK(s.p && strstr(s.p, "sum.txt: 1 finding (wrong sign 1); 2 lines, 2 numbers (1 stated, 0 derived)") != NULL);
+        free(s.p);
+        struct sink j = {0};
+        CHECK(r && ea_verify_write_json(r, 0, put, &j) == EA_OK);
+        CHECK(j.p && strstr(j.p, "\"kind\":\"wrong_sign\",\"line\":2,\"column\":17,\"span\":[40,43]") != NULL);
+        CHECK(j.p && strstr(j.p, "\"source\":{\"para\":2,") != NULL);
+        CHECK(j.p && strstr(j.p, "\"counts\":{\"unstated\":0,") != NULL);
+        free(j.p);
+        /* a failing sink is an error */
+        CHECK(r && ea_verify_write_text(r, NULL, refuse, NULL) == EA_ERR_IO);
+        CHECK(r && ea_verify_write_json(r, 0, refuse, NULL) == EA_ERR_IO);
+        ea_verify_free(r);
+    }
+
+    /* ---- bad input ---- */
+    {
+        ea_verify_result *r = (ea_verify_result *)1;
+        ea_error err;
+        memset(&err, 0, sizeof err);
+        const char bad[] = "fine line\nrevenue \xff up\n";
+        CHECK(ea_verify_summary(g_call, g_facts, bad, sizeof bad - 1, &r, &err) == EA_ERR_ENCODING);
+        CHECK(r == NULL && err.offset == 18 && err.line == 2 && err.column == 9);
+        const char nul[] = "a\0b";
+        CHECK(ea_verify_summary(g_call, g_facts, nul, 3, &r, &err) == EA_ERR_ENCODING && err.offset == 1);
+        CHECK(ea_verify_summary(g_call, g_facts, "\xff\xfeq\0", 4, &r, &err) == EA_ERR_ENCODING);
+        CHECK(ea_verify_summary(NULL, g_facts, "x", 1, &r, &err) == EA_ERR_USAGE);
+        CHECK(ea_verify_summary(g_call, g_facts, NULL, 1, &r, NULL) == EA_ERR_USAGE);
+        /* a BOM is skipped; facts may be NULL */
+        CHECK(ea_verify_summary(g_call, NULL, "\xEF\xBB\xBFq1 revenue $1.72 billion.", 28, &r, &err) == EA_OK);
+        CHECK(r && ea_verify_count(r) == 0 && ea_verify_get_stats(r)->stated == 1);
+        CHECK(ea_verify_get(r, 0) == NULL);
+        ea_verify_free(r);
+        ea_verify_free(NULL);
+        CHECK(ea_verify_count(NULL) == 0 && ea_verify_get_stats(NULL) == NULL);
+        CHECK(!strcmp(ea_verify_kind_name(EA_VERIFY_CITE_RANGE), "citation_out_of_range"));
+        CHECK(ea_verify_kind_name(EA_VERIFY_KIND_COUNT_) == NULL);
+    }
+
+    /* ---- earnest's own outputs: every number stated in a cited paragraph ---- */
+    {
+        struct sink b = {0};
+        CHECK(ea_digest_write_bullets(g_call, g_facts, EA_BULLETS_CITE, put, &b) == EA_OK);
+        ea_verify_result *r = b.p ? run(b.p) : NULL;
+        CHECK_MSG(r && ea_verify_count(r) == 0 && ea_verify_get_stats(r)->numbers > 0, "bullets: %s", b.p);
+        if (r && ea_verify_count(r)) dump(r);
+        ea_verify_free(r);
+        free(b.p);
+    }
+    ea_facts_free(g_facts);
+    ea_call_free(g_call);
+    free(data);
+
+    /* the example call's digest, in English and Chinese, up to its tone
+       counts (earnest's own counts of sentences, not the call's numbers) */
+    snprintf(path, sizeof path, "%s/examples/aurora-q3-2025.txt", root);
+    data = th_read(path, &len);
+    CHECK(data != NULL);
+    if (data && ea_call_parse(data, len, NULL, &g_call, NULL) == EA_OK &&
+        ea_facts_extract(g_call, &g_facts, NULL) == EA_OK) {
+        static const ea_lang langs[] = {EA_LANG_EN, EA_LANG_ZH_HANS};
+        for (size_t k = 0; k < 2; k++) {
+            ea_digest_options o;
+            ea_digest_options_init(&o);
+            o.lang = langs[k];
+            struct sink d = {0};
+            CHECK(ea_digest_write(g_call, g_facts, &o, put, &d) == EA_OK && d.p);
+            if (!d.p) continue;
+            char *tone = strstr(d.p, "\nTone");
+            if (!tone) tone = strstr(d.p, "\n\xE8\xAF\xAD\xE6\xB0\x94"); /* 语气 */
+            if (tone) tone[1] = 0;
+            ea_verify_result *r = run(d.p);
+            CHECK_MSG(r && ea_verify_count(r) == 0 && ea_verify_get_stats(r)->numbers >= 10, "digest lang %zu", k);
+            if (r && ea_verify_count(r)) dump(r);
+            ea_verify_free(r);
+            free(d.p);
+        }
+        struct sink b = {0};
+        CHECK(ea_digest_write_bullets(g_call, g_facts, EA_BULLETS_CITE, put, &b) == EA_OK);
+        ea_verify_result *r = b.p ? run(b.p) : NULL;
+        CHECK(r && ea_verify_count(r) == 0 && ea_verify_get_stats(r)->stated >= 8);
+        ea_verify_free(r);
+        free(b.p);
+    }
+    ea_facts_free(g_facts);
+    ea_call_free(g_call);
+    free(data);
+
+    pathological();
+    return th_done();
+}
