@@ -215,3 +215,81 @@ void ea_membuf_free(ea_membuf *b) {
     b->data = NULL;
     b->len = b->cap = 0;
 }
+
+void ea_cli_input_init(ea_cli_input *in) {
+    memset(in, 0, sizeof *in);
+    in->layout = EA_LAYOUT_AUTO;
+    in->max_size = (size_t)256 << 20;
+}
+
+int ea_cli_parse_size(const char *s, size_t *out) {
+    if (!*s) return -1;
+    size_t v = 0;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9') return -1;
+        if (v > (SIZE_MAX - 9) / 10) return -1;
+        v = v * 10 + (size_t)(*s - '0');
+    }
+    *out = v;
+    return 0;
+}
+
+int ea_cli_input_option(ea_cli_input *in, const char *a, const char *next, const char **why, const char **what) {
+    *why = NULL;
+    *what = NULL;
+    if (!strcmp(a, "--lossy")) {
+        in->lossy = 1;
+        return 1;
+    }
+    if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+        in->quiet = 1;
+        return 1;
+    }
+    if (!strcmp(a, "--layout")) {
+        if (!next) return *why = "--layout needs a layout name", -1;
+        in->layout = ea_layout_from_name(next, strlen(next));
+        if (in->layout == EA_LAYOUT_COUNT_) return *why = "unknown layout", *what = next, -1;
+        in->layout_set = 1;
+        return 2;
+    }
+    if (!strcmp(a, "--encoding")) {
+        if (!next) return *why = "--encoding needs a name", -1;
+        in->encoding = next;
+        return 2;
+    }
+    if (!strcmp(a, "--max-size")) {
+        if (!next || ea_cli_parse_size(next, &in->max_size) || in->max_size == 0)
+            return *why = "--max-size needs a positive number of bytes", *what = next, -1;
+        return 2;
+    }
+    return 0;
+}
+
+int ea_cli_load(const ea_cli_input *in, const char *path, FILE *msg, ea_call **call) {
+    char *data;
+    size_t len;
+    int rc = ea_cli_read_to(msg, path, in->max_size, &data, &len);
+    if (rc) return rc;
+    ea_parse_options po;
+    ea_parse_options_init(&po);
+    po.layout = in->layout;
+    po.encoding = in->encoding;
+    po.max_input = in->max_size;
+    if (in->lossy) po.flags |= EA_PARSE_LOSSY;
+    ea_error err;
+    memset(&err, 0, sizeof err);
+    ea_status st = ea_call_parse(data, len, &po, call, &err);
+    free(data);
+    if (st != EA_OK) {
+        ea_cli_report_to(msg, path, &err);
+        return ea_cli_exit_for(st);
+    }
+    const char *p = in->quiet ? "" : ea_call_warnings(*call);
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        fprintf(msg, "earnest: %s: warning: %.*s\n", path, (int)n, p);
+        p += n + (nl ? 1 : 0);
+    }
+    return 0;
+}

@@ -57,6 +57,27 @@ typedef struct {
 int ea_membuf_write(void *ctx, const char *data, size_t len); /* ea_write_fn */
 void ea_membuf_free(ea_membuf *b);
 
+/* How every command reads a transcript: the input options they share. */
+typedef struct {
+    const char *encoding; /* --encoding */
+    ea_layout layout;     /* --layout */
+    int layout_set;
+    size_t max_size;      /* --max-size */
+    int lossy, quiet;     /* --lossy, -q */
+} ea_cli_input;
+
+void ea_cli_input_init(ea_cli_input *in);
+/* A decimal number of bytes, threads, ...: 0, or -1 when not one. */
+int ea_cli_parse_size(const char *s, size_t *out);
+/* Takes the input option at `a` (its value, if it needs one, in `next`).
+ * Returns 0 when `a` is not an input option, 1 when it took `a` alone, 2
+ * when it took `next` too, or -1 with *why (and *what) set for a usage
+ * error. */
+int ea_cli_input_option(ea_cli_input *in, const char *a, const char *next, const char **why, const char **what);
+/* Reads and parses `path` ("-" = stdin); prints errors, and warnings unless
+ * quiet, to `msg`. Returns 0 or an exit code. */
+int ea_cli_load(const ea_cli_input *in, const char *path, FILE *msg, ea_call **call);
+
 /* earnest verify SUMMARY --against FILE (cli/verify_cmd.c); argv[1] is "verify". */
 int cmd_verify(int argc, char **argv);
 #endif

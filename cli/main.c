@@ -79,14 +79,12 @@ static const char usage_text[] =
 typedef enum { FMT_NONE = 0, FMT_TEXT, FMT_MD, FMT_HTML, FMT_JSON, FMT_TABLE, FMT_CSV } out_format;
 
 typedef struct {
-    const char *cmd, *file, *out, *encoding;
+    const char *cmd, *file, *out;
+    ea_cli_input in;    /* --layout, --encoding, --max-size, --lossy, -q */
     const char **files; /* every FILE argument (file is files[0]); malloc'd */
     size_t nfiles;
-    ea_layout layout;
-    size_t max_size;
-    int json, pretty, sentences, explain, lossy, quiet, csv, table, bullets, cite;
+    int json, pretty, sentences, explain, csv, table, bullets, cite;
     const char *format;   /* --format as given; resolved by resolve_format */
-    int layout_set;       /* --layout given */
     out_format fmt;
     ea_lang lang;         /* --lang / --zh-variant; EA_LANG_UNKNOWN: not given */
     int zh_variant;       /* 0, or EA_LANG_ZH_HANS / EA_LANG_ZH_HANT */
@@ -99,22 +97,9 @@ static int usage_error(const char *what, const char *arg) {
     return EXIT_USAGE;
 }
 
-static int parse_size(const char *s, size_t *out) {
-    if (!*s) return -1;
-    size_t v = 0;
-    for (; *s; s++) {
-        if (*s < '0' || *s > '9') return -1;
-        if (v > (SIZE_MAX - 9) / 10) return -1;
-        v = v * 10 + (size_t)(*s - '0');
-    }
-    *out = v;
-    return 0;
-}
-
 static int parse_args(int argc, char **argv, opts_t *o) {
     memset(o, 0, sizeof *o);
-    o->max_size = (size_t)256 << 20;
-    o->layout = EA_LAYOUT_AUTO;
+    ea_cli_input_init(&o->in);
     o->jobs = 1;
     o->files = malloc((size_t)(argc > 0 ? argc : 1) * sizeof *o->files);
     if (!o->files) {
@@ -124,6 +109,13 @@ static int parse_args(int argc, char **argv, opts_t *o) {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+        const char *why, *what;
+        int took = ea_cli_input_option(&o->in, a, next, &why, &what);
+        if (took < 0) return usage_error(why, what);
+        if (took) {
+            i += took - 1;
+            continue;
+        }
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             fputs(usage_text, stdout);
             exit(0);
@@ -146,16 +138,6 @@ static int parse_args(int argc, char **argv, opts_t *o) {
             o->sentences = 1;
         } else if (!strcmp(a, "--explain")) {
             o->explain = 1;
-        } else if (!strcmp(a, "--lossy")) {
-            o->lossy = 1;
-        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-            o->quiet = 1;
-        } else if (!strcmp(a, "--layout")) {
-            if (!next) return usage_error("--layout needs a layout name", NULL);
-            o->layout = ea_layout_from_name(next, strlen(next));
-            if (o->layout == EA_LAYOUT_COUNT_) return usage_error("unknown layout", next);
-            o->layout_set = 1;
-            i++;
         } else if (!strcmp(a, "--format")) {
             if (!next) return usage_error("--format needs a value", NULL);
             o->format = next;
@@ -180,21 +162,13 @@ static int parse_args(int argc, char **argv, opts_t *o) {
             o->ndjson = 1;
         } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
             size_t j;
-            if (!next || parse_size(next, &j) || j > 1024)
+            if (!next || ea_cli_parse_size(next, &j) || j > 1024)
                 return usage_error("-j needs a number of threads (0 to 1024)", next);
             if (j == 0) {
                 long nc = sysconf(_SC_NPROCESSORS_ONLN);
                 j = nc > 0 ? (size_t)(nc < 1024 ? nc : 1024) : 1;
             }
             o->jobs = (unsigned)j;
-            i++;
-        } else if (!strcmp(a, "--encoding")) {
-            if (!next) return usage_error("--encoding needs a name", NULL);
-            o->encoding = next;
-            i++;
-        } else if (!strcmp(a, "--max-size")) {
-            if (!next || parse_size(next, &o->max_size) || o->max_size == 0)
-                return usage_error("--max-size needs a positive number of bytes", next);
             i++;
         } else if (!strcmp(a, "-o")) {
             if (!next) return usage_error("-o needs a file name", NULL);
@@ -249,13 +223,13 @@ static int resolve_format(opts_t *o) {
                 snprintf(what, sizeof what, "unknown --format for %s (%s)", o->cmd, names);
                 return usage_error(what, o->format);
             }
-            if (o->layout_set) return usage_error("both --layout and a layout in --format", o->format);
-            if (!o->quiet)
+            if (o->in.layout_set) return usage_error("both --layout and a layout in --format", o->format);
+            if (!o->in.quiet)
                 fprintf(stderr,
                         "earnest: warning: --format %s: a layout name in --format is deprecated; "
                         "use --layout %s\n",
                         o->format, o->format);
-            o->layout = l;
+            o->in.layout = l;
             f = FMT_NONE;
         } else if (legacy != FMT_NONE && legacy != f) {
             return usage_error("--format disagrees with --json, --csv or --table", o->format);
@@ -283,39 +257,8 @@ static int resolve_format(opts_t *o) {
     return 0;
 }
 
-static void print_notes(FILE *msg, const char *file, const char *notes) {
-    const char *p = notes;
-    while (*p) {
-        const char *nl = strchr(p, '\n');
-        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        fprintf(msg, "earnest: %s: warning: %.*s\n", file, (int)n, p);
-        p += n + (nl ? 1 : 0);
-    }
-}
-
-/* Reads and parses `path`; prints errors and warnings to `msg`. Returns 0
- * or an exit code. */
 static int load_to(const opts_t *o, const char *path, FILE *msg, ea_call **call) {
-    char *data;
-    size_t len;
-    int rc = ea_cli_read_to(msg, path, o->max_size, &data, &len);
-    if (rc) return rc;
-    ea_parse_options po;
-    ea_parse_options_init(&po);
-    po.layout = o->layout;
-    po.encoding = o->encoding;
-    po.max_input = o->max_size;
-    if (o->lossy) po.flags |= EA_PARSE_LOSSY;
-    ea_error err;
-    memset(&err, 0, sizeof err);
-    ea_status st = ea_call_parse(data, len, &po, call, &err);
-    free(data);
-    if (st != EA_OK) {
-        ea_cli_report_to(msg, path, &err);
-        return ea_cli_exit_for(st);
-    }
-    if (!o->quiet) print_notes(msg, path, ea_call_warnings(*call));
-    return 0;
+    return ea_cli_load(&o->in, path, msg, call);
 }
 
 static int load(const opts_t *o, ea_call **call) { return load_to(o, o->file, stderr, call); }
@@ -488,7 +431,7 @@ static int run_command(const opts_t *o, emit_fn emit) {
     b.ext = batch_ext(o);
     b.ndjson_key = o->ndjson ? o->cmd : NULL;
     b.jobs = o->jobs;
-    b.quiet = o->quiet;
+    b.quiet = o->in.quiet;
     b.run = batch_one;
     b.ctx = &bc;
     return ea_batch_run(&b);

@@ -33,10 +33,9 @@ static const char verify_usage[] =
     "5 limit, 6 output, 7 out of memory, 8 internal error\n";
 
 typedef struct {
-    const char *summary, *against, *out, *encoding;
-    ea_layout layout;
-    size_t max_size;
-    int json, pretty, lossy, quiet;
+    const char *summary, *against, *out;
+    ea_cli_input in;
+    int json, pretty;
 } vopts_t;
 
 static int vusage(const char *what, const char *arg) {
@@ -44,25 +43,19 @@ static int vusage(const char *what, const char *arg) {
     return EXIT_USAGE;
 }
 
-static int vparse_size(const char *s, size_t *out) {
-    if (!*s) return -1;
-    size_t v = 0;
-    for (; *s; s++) {
-        if (*s < '0' || *s > '9') return -1;
-        if (v > (SIZE_MAX - 9) / 10) return -1;
-        v = v * 10 + (size_t)(*s - '0');
-    }
-    *out = v;
-    return 0;
-}
-
 static int vparse(int argc, char **argv, vopts_t *o) {
     memset(o, 0, sizeof *o);
-    o->max_size = (size_t)256 << 20;
-    o->layout = EA_LAYOUT_AUTO;
+    ea_cli_input_init(&o->in);
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
         const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+        const char *why, *what;
+        int took = ea_cli_input_option(&o->in, a, next, &why, &what);
+        if (took < 0) return vusage(why, what);
+        if (took) {
+            i += took - 1;
+            continue;
+        }
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             fputs(verify_usage, stdout);
             return -1;
@@ -81,23 +74,6 @@ static int vparse(int argc, char **argv, vopts_t *o) {
             i++;
         } else if (!strcmp(a, "--pretty")) {
             o->pretty = 1;
-        } else if (!strcmp(a, "--lossy")) {
-            o->lossy = 1;
-        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-            o->quiet = 1;
-        } else if (!strcmp(a, "--layout")) {
-            if (!next) return vusage("--layout needs a layout name", NULL);
-            o->layout = ea_layout_from_name(next, strlen(next));
-            if (o->layout == EA_LAYOUT_COUNT_) return vusage("unknown layout", next);
-            i++;
-        } else if (!strcmp(a, "--encoding")) {
-            if (!next) return vusage("--encoding needs a name", NULL);
-            o->encoding = next;
-            i++;
-        } else if (!strcmp(a, "--max-size")) {
-            if (!next || vparse_size(next, &o->max_size) || o->max_size == 0)
-                return vusage("--max-size needs a positive number of bytes", next);
-            i++;
         } else if (!strcmp(a, "-o")) {
             if (!next) return vusage("-o needs a file name", NULL);
             o->out = next;
@@ -117,16 +93,6 @@ static int vparse(int argc, char **argv, vopts_t *o) {
     return 0;
 }
 
-static void vnotes(const char *file, const char *notes) {
-    const char *p = notes;
-    while (*p) {
-        const char *nl = strchr(p, '\n');
-        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        fprintf(stderr, "earnest: %s: warning: %.*s\n", file, (int)n, p);
-        p += n + (nl ? 1 : 0);
-    }
-}
-
 int cmd_verify(int argc, char **argv) {
     vopts_t o;
     int rc = vparse(argc, argv, &o);
@@ -134,38 +100,22 @@ int cmd_verify(int argc, char **argv) {
     if (rc) return rc;
 
     /* the transcript */
-    char *data = NULL;
-    size_t len = 0;
-    rc = ea_cli_read(o.against, o.max_size, &data, &len);
-    if (rc) return rc;
-    ea_parse_options po;
-    ea_parse_options_init(&po);
-    po.layout = o.layout;
-    po.encoding = o.encoding;
-    po.max_input = o.max_size;
-    if (o.lossy) po.flags |= EA_PARSE_LOSSY;
-    ea_error err;
-    memset(&err, 0, sizeof err);
     ea_call *call = NULL;
-    ea_status st = ea_call_parse(data, len, &po, &call, &err);
-    free(data);
-    if (st != EA_OK) {
-        ea_cli_report(o.against, &err);
-        return ea_cli_exit_for(st);
-    }
-    if (!o.quiet) vnotes(o.against, ea_call_warnings(call));
+    rc = ea_cli_load(&o.in, o.against, stderr, &call);
+    if (rc) return rc;
 
     /* the summary */
     char *sum = NULL;
     size_t slen = 0;
-    rc = ea_cli_read(o.summary, o.max_size, &sum, &slen);
+    rc = ea_cli_read(o.summary, o.in.max_size, &sum, &slen);
     if (rc) {
         ea_call_free(call);
         return rc;
     }
     ea_verify_result *res = NULL;
+    ea_error err;
     memset(&err, 0, sizeof err);
-    st = ea_verify_summary(call, NULL, sum, slen, &res, &err);
+    ea_status st = ea_verify_summary(call, NULL, sum, slen, &res, &err);
     free(sum);
     if (st != EA_OK) {
         ea_cli_report(o.summary, &err);
