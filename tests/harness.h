@@ -31,6 +31,32 @@ static int th_pass, th_fail, th_skip;
 /* str (ptr,len) equals a C string */
 #define STR_EQ(s, lit) ((s).len == strlen(lit) && memcmp((s).ptr, (lit), (s).len) == 0)
 
+/* An output sink for the library's writers (ea_write_fn): collects into a
+ * growing NUL-terminated buffer; fails once more than `max` bytes would be
+ * held (max 0: no limit), to test how writers report a failing sink. */
+typedef struct {
+    char *buf;
+    size_t n, cap, max;
+    unsigned calls;
+} th_sink;
+
+static inline int th_put(void *ctx, const char *d, size_t len) {
+    th_sink *s = ctx;
+    if (s->max && s->n + len > s->max) return 1;
+    if (s->n + len + 1 > s->cap) {
+        size_t cap = (s->n + len + 1) * 2;
+        char *p = realloc(s->buf, cap);
+        if (!p) return 1;
+        s->buf = p;
+        s->cap = cap;
+    }
+    memcpy(s->buf + s->n, d, len);
+    s->n += len;
+    s->buf[s->n] = 0;
+    s->calls++;
+    return 0;
+}
+
 static inline int th_done(void) {
     printf("%d passed, %d failed", th_pass, th_fail);
     if (th_skip) printf(", %d skipped", th_skip);

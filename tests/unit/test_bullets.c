@@ -2,19 +2,6 @@
 #include "harness.h"
 #include "earnest/earnest.h"
 
-struct sink {
-    char buf[4096];
-    size_t n;
-};
-static int put(void *ctx, const char *d, size_t len) {
-    struct sink *s = ctx;
-    if (s->n + len >= sizeof s->buf) return 1;
-    memcpy(s->buf + s->n, d, len);
-    s->n += len;
-    s->buf[s->n] = 0;
-    return 0;
-}
-
 int main(int argc, char **argv) {
     const char *root = argc > 1 ? argv[1] : ".";
     char path[4096];
@@ -27,8 +14,8 @@ int main(int argc, char **argv) {
     ea_facts *fs = NULL;
     CHECK(ea_call_parse(data, len, NULL, &c, NULL) == EA_OK);
     CHECK(c && ea_facts_extract(c, &fs, NULL) == EA_OK);
-    struct sink s = {{0}, 0};
-    CHECK(fs && ea_digest_write_bullets(c, fs, EA_BULLETS_CITE, put, &s) == EA_OK);
+    th_sink s = {0};
+    CHECK(fs && ea_digest_write_bullets(c, fs, EA_BULLETS_CITE, th_put, &s) == EA_OK);
     /* the basis as the call names it; reported EPS unqualified */
     CHECK(strstr(s.buf, "q3 non-gaap earnings per share $0.52 [15].\n") != NULL);
     CHECK(strstr(s.buf, "q3 earnings per share $0.38 [15].\n") != NULL);
@@ -39,8 +26,11 @@ int main(int argc, char **argv) {
     CHECK(strstr(s.buf, "sees q4 revenue $190 million to $205 million [17].\n") != NULL);
     CHECK(strstr(s.buf, "sees fy revenue $690 million to $705 million [17].\n") != NULL);
     /* a failing sink is an error, not a partial success */
-    struct sink tiny = {{0}, sizeof tiny.buf - 1};
-    CHECK(ea_digest_write_bullets(c, fs, 0, put, &tiny) == EA_ERR_IO);
+    th_sink tiny = {0};
+    tiny.max = 1;
+    CHECK(ea_digest_write_bullets(c, fs, 0, th_put, &tiny) == EA_ERR_IO);
+    free(tiny.buf);
+    free(s.buf);
     ea_facts_free(fs);
     ea_call_free(c);
     free(data);

@@ -3,33 +3,14 @@
 #include "harness.h"
 #include "earnest/earnest.h"
 
-struct sink {
-    char *buf;
-    size_t n, cap;
-};
-static int put(void *ctx, const char *d, size_t len) {
-    struct sink *s = ctx;
-    if (s->n + len + 1 > s->cap) {
-        size_t cap = (s->n + len + 1) * 2;
-        char *p = realloc(s->buf, cap);
-        if (!p) return 1;
-        s->buf = p;
-        s->cap = cap;
-    }
-    memcpy(s->buf + s->n, d, len);
-    s->n += len;
-    s->buf[s->n] = 0;
-    return 0;
-}
-
 static char *digest(const ea_call *c, const ea_facts *fs, ea_digest_format fmt, ea_lang lang, unsigned flags) {
     ea_digest_options o;
     ea_digest_options_init(&o);
     o.format = fmt;
     o.lang = lang;
     o.flags = flags;
-    struct sink s = {NULL, 0, 0};
-    if (ea_digest_write(c, fs, &o, put, &s) != EA_OK) {
+    th_sink s = {0};
+    if (ea_digest_write(c, fs, &o, th_put, &s) != EA_OK) {
         free(s.buf);
         return NULL;
     }

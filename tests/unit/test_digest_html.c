@@ -7,39 +7,19 @@
 #include "earnest/earnest.h"
 #include "harness.h"
 
-struct sink {
-    char *buf;
-    size_t n, cap;
-    unsigned calls;
-};
-static int put(void *ctx, const char *d, size_t len) {
-    struct sink *s = ctx;
-    if (s->n + len + 1 > s->cap) {
-        size_t cap = (s->n + len + 1) * 2;
-        char *p = realloc(s->buf, cap);
-        if (!p) return 1;
-        s->buf = p;
-        s->cap = cap;
-    }
-    memcpy(s->buf + s->n, d, len);
-    s->n += len;
-    s->buf[s->n] = 0;
-    s->calls++;
-    return 0;
-}
 static int put_fail(void *ctx, const char *d, size_t len) {
     (void)ctx, (void)d, (void)len;
     return 1;
 }
 
-static ea_status html(const ea_call *c, const ea_facts *fs, ea_lang lang, unsigned flags, struct sink *s) {
+static ea_status html(const ea_call *c, const ea_facts *fs, ea_lang lang, unsigned flags, th_sink *s) {
     ea_digest_options o;
     ea_digest_options_init(&o);
     o.format = EA_DIGEST_HTML;
     o.lang = lang;
     o.flags = flags;
     memset(s, 0, sizeof *s);
-    return ea_digest_write(c, fs, &o, put, s);
+    return ea_digest_write(c, fs, &o, th_put, s);
 }
 
 static size_t count(const char *hay, const char *needle) {
@@ -225,7 +205,7 @@ static void aurora(const char *root) {
     ea_call *c;
     ea_facts *fs;
     CHECK(parse(data, len, &c, &fs) == 0);
-    struct sink s;
+    th_sink s;
     if (fs && html(c, fs, EA_LANG_EN, EA_DIGEST_QUOTE, &s) == EA_OK) {
         const char *d = s.buf;
         well_formed(d, s.n, c, "en");
@@ -307,7 +287,7 @@ static void hostile(void) {
     ea_call *c;
     ea_facts *fs;
     CHECK(parse(t, sizeof t - 1, &c, &fs) == 0);
-    struct sink s;
+    th_sink s;
     if (fs && html(c, fs, EA_LANG_EN, EA_DIGEST_QUOTE, &s) == EA_OK) {
         const char *d = s.buf;
         well_formed(d, s.n, c, "en");
@@ -355,7 +335,7 @@ static void long_call(void) {
     ea_call *c;
     ea_facts *fs;
     CHECK(parse(t, n, &c, &fs) == 0);
-    struct sink s;
+    th_sink s;
     if (fs && html(c, fs, EA_LANG_EN, 0, &s) == EA_OK) {
         CHECK(ea_call_paragraph_count(c) >= 1200);
         CHECK(s.calls > 1);
@@ -383,7 +363,7 @@ static int bilingual(const char *shared) {
     ea_call *c;
     ea_facts *fs;
     CHECK(parse(data, len, &c, &fs) == 0);
-    struct sink s;
+    th_sink s;
     if (fs && html(c, fs, EA_LANG_EN, EA_DIGEST_QUOTE, &s) == EA_OK) {
         const char *d = s.buf;
         well_formed(d, s.n, c, "en");

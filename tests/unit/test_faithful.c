@@ -60,24 +60,11 @@ static void check_item(const ea_call *c, const char *file, const dg_item *it) {
     check_line(c, file, it->text, it->cites, it->n_cites);
 }
 
-struct sink {
-    char buf[1 << 14];
-    size_t n;
-};
-static int put(void *ctx, const char *d, size_t len) {
-    struct sink *s = ctx;
-    if (s->n + len >= sizeof s->buf) return 1;
-    memcpy(s->buf + s->n, d, len);
-    s->n += len;
-    s->buf[s->n] = 0;
-    return 0;
-}
-
 /* headline bullets: each line ends with its [n] */
 static void check_bullets(const ea_call *c, const ea_facts *fs, const char *file) {
-    struct sink s = {{0}, 0};
-    CHECK(ea_digest_write_bullets(c, fs, EA_BULLETS_CITE, put, &s) == EA_OK);
-    char *line = s.buf;
+    th_sink s = {0};
+    CHECK(ea_digest_write_bullets(c, fs, EA_BULLETS_CITE, th_put, &s) == EA_OK);
+    char *line = s.buf ? s.buf : (char[1]){0};
     while (*line) {
         char *nl = strchr(line, '\n');
         size_t len = nl ? (size_t)(nl - line) : strlen(line);
@@ -94,6 +81,7 @@ static void check_bullets(const ea_call *c, const ea_facts *fs, const char *file
         if (!nl) break;
         line = nl + 1;
     }
+    free(s.buf);
 }
 
 static void check_file(const char *path) {

@@ -17,26 +17,6 @@
 #define UNDER_ASAN 0
 #endif
 
-struct sink {
-    char *p;
-    size_t n, cap;
-};
-static int put(void *ctx, const char *d, size_t len) {
-    struct sink *s = ctx;
-    if (s->n + len + 1 > s->cap) {
-        size_t nc = s->cap ? s->cap * 2 : 4096;
-        while (nc < s->n + len + 1) nc *= 2;
-        char *np = realloc(s->p, nc);
-        if (!np) return 1;
-        s->p = np;
-        s->cap = nc;
-    }
-    memcpy(s->p + s->n, d, len);
-    s->n += len;
-    s->p[s->n] = 0;
-    return 0;
-}
-
 static int refuse(void *ctx, const char *d, size_t len) {
     (void)ctx;
     (void)d;
@@ -65,10 +45,10 @@ static size_t count(const ea_verify_result *r, int kind) {
 }
 
 static void dump(const ea_verify_result *r) {
-    struct sink s = {0};
-    ea_verify_write_text(r, "summary", put, &s);
-    if (s.p) fputs(s.p, stderr);
-    free(s.p);
+    th_sink s = {0};
+    ea_verify_write_text(r, "summary", th_put, &s);
+    if (s.buf) fputs(s.buf, stderr);
+    free(s.buf);
 }
 
 /* `summary` has no findings at all. */
@@ -258,18 +238,18 @@ int main(int argc, char **argv) {
             CHECK(f->why && *f->why);
         }
         /* text: name, line, column, kind, the source's [n] */
-        struct sink s = {0};
-        CHECK(r && ea_verify_write_text(r, "sum.txt", put, &s) == EA_OK);
-        CHECK(s.p && strstr(s.p, "sum.txt:2:17: wrong sign \"12%\"") != NULL);
-        CHECK(s.p && strstr(s.p, "the call: [2] \"12%\"") != NULL);
-        CHECK(s.p && strstr(s.p, "sum.txt: 1 finding (wrong sign 1); 2 lines, 2 numbers (1 stated, 0 derived)") != NULL);
-        free(s.p);
-        struct sink j = {0};
-        CHECK(r && ea_verify_write_json(r, 0, put, &j) == EA_OK);
-        CHECK(j.p && strstr(j.p, "\"kind\":\"wrong_sign\",\"line\":2,\"column\":17,\"span\":[40,43]") != NULL);
-        CHECK(j.p && strstr(j.p, "\"source\":{\"para\":2,") != NULL);
-        CHECK(j.p && strstr(j.p, "\"counts\":{\"unstated\":0,") != NULL);
-        free(j.p);
+        th_sink s = {0};
+        CHECK(r && ea_verify_write_text(r, "sum.txt", th_put, &s) == EA_OK);
+        CHECK(s.buf && strstr(s.buf, "sum.txt:2:17: wrong sign \"12%\"") != NULL);
+        CHECK(s.buf && strstr(s.buf, "the call: [2] \"12%\"") != NULL);
+        CHECK(s.buf && strstr(s.buf, "sum.txt: 1 finding (wrong sign 1); 2 lines, 2 numbers (1 stated, 0 derived)") != NULL);
+        free(s.buf);
+        th_sink j = {0};
+        CHECK(r && ea_verify_write_json(r, 0, th_put, &j) == EA_OK);
+        CHECK(j.buf && strstr(j.buf, "\"kind\":\"wrong_sign\",\"line\":2,\"column\":17,\"span\":[40,43]") != NULL);
+        CHECK(j.buf && strstr(j.buf, "\"source\":{\"para\":2,") != NULL);
+        CHECK(j.buf && strstr(j.buf, "\"counts\":{\"unstated\":0,") != NULL);
+        free(j.buf);
         /* a failing sink is an error */
         CHECK(r && ea_verify_write_text(r, NULL, refuse, NULL) == EA_ERR_IO);
         CHECK(r && ea_verify_write_json(r, 0, refuse, NULL) == EA_ERR_IO);
@@ -302,13 +282,13 @@ int main(int argc, char **argv) {
 
     /* ---- earnest's own outputs: every number stated in a cited paragraph ---- */
     {
-        struct sink b = {0};
-        CHECK(ea_digest_write_bullets(g_call, g_facts, EA_BULLETS_CITE, put, &b) == EA_OK);
-        ea_verify_result *r = b.p ? run(b.p) : NULL;
-        CHECK_MSG(r && ea_verify_count(r) == 0 && ea_verify_get_stats(r)->numbers > 0, "bullets: %s", b.p);
+        th_sink b = {0};
+        CHECK(ea_digest_write_bullets(g_call, g_facts, EA_BULLETS_CITE, th_put, &b) == EA_OK);
+        ea_verify_result *r = b.buf ? run(b.buf) : NULL;
+        CHECK_MSG(r && ea_verify_count(r) == 0 && ea_verify_get_stats(r)->numbers > 0, "bullets: %s", b.buf);
         if (r && ea_verify_count(r)) dump(r);
         ea_verify_free(r);
-        free(b.p);
+        free(b.buf);
     }
     ea_facts_free(g_facts);
     ea_call_free(g_call);
@@ -326,24 +306,24 @@ int main(int argc, char **argv) {
             ea_digest_options o;
             ea_digest_options_init(&o);
             o.lang = langs[k];
-            struct sink d = {0};
-            CHECK(ea_digest_write(g_call, g_facts, &o, put, &d) == EA_OK && d.p);
-            if (!d.p) continue;
-            char *tone = strstr(d.p, "\nTone");
-            if (!tone) tone = strstr(d.p, "\n\xE8\xAF\xAD\xE6\xB0\x94"); /* 语气 */
+            th_sink d = {0};
+            CHECK(ea_digest_write(g_call, g_facts, &o, th_put, &d) == EA_OK && d.buf);
+            if (!d.buf) continue;
+            char *tone = strstr(d.buf, "\nTone");
+            if (!tone) tone = strstr(d.buf, "\n\xE8\xAF\xAD\xE6\xB0\x94"); /* 语气 */
             if (tone) tone[1] = 0;
-            ea_verify_result *r = run(d.p);
+            ea_verify_result *r = run(d.buf);
             CHECK_MSG(r && ea_verify_count(r) == 0 && ea_verify_get_stats(r)->numbers >= 10, "digest lang %zu", k);
             if (r && ea_verify_count(r)) dump(r);
             ea_verify_free(r);
-            free(d.p);
+            free(d.buf);
         }
-        struct sink b = {0};
-        CHECK(ea_digest_write_bullets(g_call, g_facts, EA_BULLETS_CITE, put, &b) == EA_OK);
-        ea_verify_result *r = b.p ? run(b.p) : NULL;
+        th_sink b = {0};
+        CHECK(ea_digest_write_bullets(g_call, g_facts, EA_BULLETS_CITE, th_put, &b) == EA_OK);
+        ea_verify_result *r = b.buf ? run(b.buf) : NULL;
         CHECK(r && ea_verify_count(r) == 0 && ea_verify_get_stats(r)->stated >= 8);
         ea_verify_free(r);
-        free(b.p);
+        free(b.buf);
     }
     ea_facts_free(g_facts);
     ea_call_free(g_call);

@@ -5,36 +5,12 @@
 #include "earnest/earnest.h"
 #include "harness.h"
 
-typedef struct {
-    char *p;
-    size_t len, cap;
-    int fail_after; /* > 0: refuse that call */
-    int calls;
-} sink_t;
-
-static int sink(void *ctx, const char *data, size_t len) {
-    sink_t *s = ctx;
-    if (s->fail_after && ++s->calls >= s->fail_after) return 1;
-    if (s->len + len + 1 > s->cap) {
-        size_t cap = s->cap ? s->cap : 256;
-        while (cap < s->len + len + 1) cap *= 2;
-        char *np = realloc(s->p, cap);
-        if (!np) return 1;
-        s->p = np;
-        s->cap = cap;
-    }
-    memcpy(s->p + s->len, data, len);
-    s->len += len;
-    s->p[s->len] = 0;
-    return 0;
-}
-
 static void expect_conv(const char *in, ea_lang to, unsigned flags, const char *want) {
-    sink_t s = {0};
-    ea_status st = ea_zh_convert(in, strlen(in), to, flags, sink, &s, NULL);
-    CHECK_MSG(st == EA_OK && s.len == strlen(want) && (!s.len || !memcmp(s.p, want, s.len)), "%s -> %s, want %s", in,
-              s.p ? s.p : "", want);
-    free(s.p);
+    th_sink s = {0};
+    ea_status st = ea_zh_convert(in, strlen(in), to, flags, th_put, &s, NULL);
+    CHECK_MSG(st == EA_OK && s.n == strlen(want) && (!s.n || !memcmp(s.buf, want, s.n)), "%s -> %s, want %s", in,
+              s.buf ? s.buf : "", want);
+    free(s.buf);
 }
 
 int main(void) {
@@ -64,25 +40,25 @@ int main(void) {
 
     /* NUL bytes pass through */
     {
-        sink_t s = {0};
-        CHECK(ea_zh_convert("营\0收", 7, EA_LANG_ZH_HANT, 0, sink, &s, NULL) == EA_OK);
-        CHECK(s.len == 7 && !memcmp(s.p, "營\0收", 7));
-        free(s.p);
+        th_sink s = {0};
+        CHECK(ea_zh_convert("营\0收", 7, EA_LANG_ZH_HANT, 0, th_put, &s, NULL) == EA_OK);
+        CHECK(s.n == 7 && !memcmp(s.buf, "營\0收", 7));
+        free(s.buf);
     }
     /* errors */
     {
         ea_error err;
-        sink_t s = {0};
+        th_sink s = {0};
         memset(&err, 0, sizeof err);
-        CHECK(ea_zh_convert("ab\xE8\x90", 4, EA_LANG_ZH_HANT, 0, sink, &s, &err) == EA_ERR_ENCODING && err.offset == 2);
-        CHECK(ea_zh_convert("ab", 2, EA_LANG_EN, 0, sink, &s, &err) == EA_ERR_USAGE);
-        CHECK(ea_zh_convert(NULL, 2, EA_LANG_ZH_HANT, 0, sink, &s, &err) == EA_ERR_USAGE);
+        CHECK(ea_zh_convert("ab\xE8\x90", 4, EA_LANG_ZH_HANT, 0, th_put, &s, &err) == EA_ERR_ENCODING && err.offset == 2);
+        CHECK(ea_zh_convert("ab", 2, EA_LANG_EN, 0, th_put, &s, &err) == EA_ERR_USAGE);
+        CHECK(ea_zh_convert(NULL, 2, EA_LANG_ZH_HANT, 0, th_put, &s, &err) == EA_ERR_USAGE);
         CHECK(ea_zh_convert("ab", 2, EA_LANG_ZH_HANT, 0, NULL, &s, &err) == EA_ERR_USAGE);
-        sink_t refuse = {0};
-        refuse.fail_after = 1;
-        CHECK(ea_zh_convert("营收", 6, EA_LANG_ZH_HANT, 0, sink, &refuse, &err) == EA_ERR_IO);
-        free(s.p);
-        free(refuse.p);
+        th_sink refuse = {0};
+        refuse.max = 1; /* refuses the first write */
+        CHECK(ea_zh_convert("营收", 6, EA_LANG_ZH_HANT, 0, th_put, &refuse, &err) == EA_ERR_IO);
+        free(s.buf);
+        free(refuse.buf);
     }
     /* long input, with and without line ends, converts in pieces the same */
     for (int lines = 0; lines < 2; lines++) {
@@ -91,12 +67,12 @@ int main(void) {
         size_t k = strlen(unit), reps = 100000;
         char *big = malloc(k * reps + 1);
         for (size_t i = 0; i < reps; i++) memcpy(big + i * k, unit, k);
-        sink_t s = {0};
-        CHECK(ea_zh_convert(big, k * reps, EA_LANG_ZH_HANT, 0, sink, &s, NULL) == EA_OK);
-        int same = s.len == k * reps;
-        for (size_t i = 0; same && i < reps; i++) same = !memcmp(s.p + i * k, want, k);
-        CHECK_MSG(same, "long input (lines %d): %zu bytes out", lines, s.len);
-        free(s.p);
+        th_sink s = {0};
+        CHECK(ea_zh_convert(big, k * reps, EA_LANG_ZH_HANT, 0, th_put, &s, NULL) == EA_OK);
+        int same = s.n == k * reps;
+        for (size_t i = 0; same && i < reps; i++) same = !memcmp(s.buf + i * k, want, k);
+        CHECK_MSG(same, "long input (lines %d): %zu bytes out", lines, s.n);
+        free(s.buf);
         free(big);
     }
     return th_done();
