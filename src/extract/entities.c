@@ -102,29 +102,6 @@ static int idmap_put(idmap *m, const char *p, size_t n, uint32_t val) {
 
 static int is_blank(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-static size_t put_utf8(char *out, uint32_t cp) {
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* The Traditional form of s, character by character (data/zh_variants.txt),
  * into out (at least 4/3 * n + 4 bytes); returns its length. */
 static size_t to_hant(const char *s, size_t n, char *out) {
@@ -133,7 +110,7 @@ static size_t to_hant(const char *s, size_t n, char *out) {
     while (p < end) {
         uint32_t cp;
         int k = ea_utf8_next(p, end, &cp);
-        o += put_utf8(out + o, ea_zh_hant_of(cp));
+        o += ea_utf8_put(out + o, ea_zh_hant_of(cp));
         p += k;
     }
     return o;

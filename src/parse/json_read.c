@@ -1,5 +1,6 @@
 /* A small strict JSON reader: see json_read.h. */
 #include "json_read.h"
+#include "util/text.h"
 
 #include <string.h>
 
@@ -233,29 +234,6 @@ int ea_jr_key_is(const ea_jr *j, const ea_jr_str *key, const char *lit) {
     return !key->escaped && key->end - key->start == n && memcmp(j->p + key->start, lit, n) == 0;
 }
 
-static size_t put_utf8(uint32_t cp, char out[4]) {
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 size_t ea_jr_decode(const char *p, size_t *pos, size_t end, char out[4], int *was_escape) {
     size_t i = *pos;
     if (was_escape) *was_escape = 0;
@@ -283,9 +261,9 @@ size_t ea_jr_decode(const char *p, size_t *pos, size_t end, char out[4], int *wa
                !hex4(p, i + 8, end, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
         u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
         *pos = i + 12;
-        return put_utf8(u, out);
+        return ea_utf8_put(out, u);
     }
     *pos = i + 6 <= end ? i + 6 : end;
     if (u == 0 || (u >= 0xD800 && u <= 0xDFFF)) u = 0xFFFD;
-    return put_utf8(u, out);
+    return ea_utf8_put(out, u);
 }

@@ -33,9 +33,8 @@ void ea_dg_in_variant(const dg_t *dg, ea_buf *dst, const char *s, size_t n) {
         int k = ea_utf8_next(p, end, &cp);
         if (k < 1) k = 1;
         if (k == 3) {
-            uint32_t h = ea_zh_hant_of(cp);
-            char u[3] = {(char)(0xE0 | (h >> 12)), (char)(0x80 | ((h >> 6) & 0x3F)), (char)(0x80 | (h & 0x3F))};
-            ea_buf_append(dst, u, 3);
+            char u[4];
+            ea_buf_append(dst, u, ea_utf8_put(u, ea_zh_hant_of(cp)));
         } else {
             ea_buf_append(dst, p, (size_t)k);
         }

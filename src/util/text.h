@@ -99,6 +99,8 @@ int ea_starts(ea_str a, const char *lit);
 /* Decode one UTF-8 code point at p (< end). Returns its length (1..4) and
  * stores the code point; invalid bytes give length 1 and U+FFFD. */
 int ea_utf8_next(const unsigned char *p, const unsigned char *end, uint32_t *cp);
+/* Encode a code point (<= 0x10FFFF) as UTF-8 into out; returns 1 to 4. */
+size_t ea_utf8_put(char out[4], uint32_t cp);
 /* Length of the longest valid UTF-8 prefix of [p, p+n). */
 size_t ea_utf8_valid_prefix(const unsigned char *p, size_t n);
 /* Cut n to a UTF-8 boundary (never splits a sequence). */

@@ -62,29 +62,6 @@ static uint32_t hans_of(uint32_t cp) {
     return cp;
 }
 
-static size_t put_utf8(unsigned char *o, uint32_t cp) {
-    if (cp < 0x80) {
-        o[0] = (unsigned char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (unsigned char)(0xC0 | (cp >> 6));
-        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (unsigned char)(0xE0 | (cp >> 12));
-        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (unsigned char)(0xF0 | (cp >> 18));
-    o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (unsigned char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 static ea_status convert_builtin(const char *text, size_t len, int to_hant, ea_write_fn write, void *ctx,
                                  ea_error *err) {
     if (!to_hant) pthread_once(&t2s_once, build_t2s);
@@ -105,7 +82,7 @@ static ea_status convert_builtin(const char *text, size_t len, int to_hant, ea_w
         int k = ea_utf8_next(p, end, &cp);
         p += k;
         if (ea_is_cjk(cp)) cp = to_hant ? ea_zh_hant_of(cp) : hans_of(cp);
-        n += put_utf8(buf + n, cp);
+        n += ea_utf8_put((char *)buf + n, cp);
         if (n > sizeof buf - 4) {
             if (write(ctx, (const char *)buf, n)) return fail(err, EA_ERR_IO, "write failed", SIZE_MAX);
             n = 0;
