@@ -4,13 +4,6 @@
 #include "jw.h"
 #include "summarize/digest_int.h"
 
-static void span(ea_jw *w, ea_span s) {
-    jw_arr(w);
-    jw_int(w, (long long)s.start);
-    jw_int(w, (long long)s.end);
-    jw_arr_end(w);
-}
-
 static void item(ea_jw *w, const dg_item *it) {
     jw_obj(w);
     jw_key(w, "text"); jw_str(w, it->text);
@@ -19,7 +12,7 @@ static void item(ea_jw *w, const dg_item *it) {
     for (uint32_t i = 0; i < it->n_cites; i++) jw_int(w, (long long)it->cites[i] + 1);
     jw_arr_end(w);
     jw_key(w, "source");
-    if (it->quote.end > it->quote.start) span(w, it->quote);
+    if (it->quote.end > it->quote.start) jw_span(w, it->quote);
     else jw_null(w);
     if (it->quote_translation) {
         jw_key(w, "source_is_translation"); jw_bool(w, 1);
@@ -39,7 +32,7 @@ static void item(ea_jw *w, const dg_item *it) {
             jw_key(w, "low"); jw_num(w, f->low);
             jw_key(w, "high"); jw_num(w, f->high);
         }
-        jw_key(w, "span"); span(w, f->span);
+        jw_key(w, "span"); jw_span(w, f->span);
     }
     if (it->change) {
         jw_key(w, "change"); jw_cstr(w, it->change);

@@ -8,13 +8,6 @@
 #include "jw.h"
 #include "util/text.h"
 
-static void span(ea_jw *w, ea_span s) {
-    jw_arr(w);
-    jw_int(w, (long long)s.start);
-    jw_int(w, (long long)s.end);
-    jw_arr_end(w);
-}
-
 static ea_str text_at(const ea_call *c, ea_span s) {
     size_t n;
     const char *t = ea_call_text(c, &n);
@@ -54,7 +47,7 @@ static void fact_json(ea_jw *w, const ea_call *c, const ea_fact *f) {
     jw_key(w, "vs_guidance"); jw_cstr(w, ea_vs_name(f->vs_guidance));
     jw_key(w, "para"); jw_int(w, (long long)f->para + 1);
     jw_key(w, "in_translation"); jw_bool(w, f->in_translation);
-    jw_key(w, "span"); span(w, f->span);
+    jw_key(w, "span"); jw_span(w, f->span);
     jw_key(w, "text"); jw_str(w, text_at(c, f->span));
     jw_key(w, "speaker");
     if (f->speaker >= 0) jw_str(w, ea_call_participant(c, (size_t)f->speaker)->name);
@@ -89,7 +82,7 @@ ea_status ea_facts_write_json(const ea_facts *fs, unsigned flags, ea_write_fn wr
             jw_obj(&w);
             jw_key(&w, "text"); jw_str(&w, text_at(c, f->orig));
             jw_key(&w, "value"); jw_num(&w, f->orig_value);
-            jw_key(&w, "span"); span(&w, f->orig);
+            jw_key(&w, "span"); jw_span(&w, f->orig);
             jw_obj_end(&w);
         } else {
             jw_null(&w);
@@ -99,7 +92,7 @@ ea_status ea_facts_write_json(const ea_facts *fs, unsigned flags, ea_write_fn wr
             jw_obj(&w);
             jw_key(&w, "text"); jw_str(&w, text_at(c, f->trans));
             jw_key(&w, "value"); jw_num(&w, f->trans_value);
-            jw_key(&w, "span"); span(&w, f->trans);
+            jw_key(&w, "span"); jw_span(&w, f->trans);
             jw_obj_end(&w);
         } else {
             jw_null(&w);

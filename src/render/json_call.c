@@ -2,13 +2,6 @@
 #include "jw.h"
 #include "model/call_int.h"
 
-static void span(ea_jw *w, ea_span s) {
-    jw_arr(w);
-    jw_int(w, (long long)s.start);
-    jw_int(w, (long long)s.end);
-    jw_arr_end(w);
-}
-
 ea_status ea_call_write_json(const ea_call *c, unsigned flags, ea_write_fn write, void *ctx) {
     if (!c || !write) return EA_ERR_USAGE;
     ea_jw w;
@@ -38,7 +31,7 @@ ea_status ea_call_write_json(const ea_call *c, unsigned flags, ea_write_fn write
         jw_obj(&w);
         jw_key(&w, "lang"); jw_cstr(&w, ea_lang_name(ea_lang_detect(in->summary.ptr, in->summary.len)));
         jw_key(&w, "text"); jw_str(&w, in->summary);
-        jw_key(&w, "span"); span(&w, in->summary_span);
+        jw_key(&w, "span"); jw_span(&w, in->summary_span);
         jw_obj_end(&w);
     } else {
         jw_null(&w);
@@ -47,7 +40,7 @@ ea_status ea_call_write_json(const ea_call *c, unsigned flags, ea_write_fn write
     if (in->disclaimer.len) {
         jw_obj(&w);
         jw_key(&w, "text"); jw_str(&w, in->disclaimer);
-        jw_key(&w, "span"); span(&w, in->disclaimer_span);
+        jw_key(&w, "span"); jw_span(&w, in->disclaimer_span);
         jw_obj_end(&w);
     } else {
         jw_null(&w);
@@ -83,7 +76,7 @@ ea_status ea_call_write_json(const ea_call *c, unsigned flags, ea_write_fn write
         jw_arr(&w);
         for (uint32_t k = 0; k < t->n_paras; k++) jw_int(&w, (long long)t->first_para + k + 1);
         jw_arr_end(&w);
-        jw_key(&w, "span"); span(&w, t->span);
+        jw_key(&w, "span"); jw_span(&w, t->span);
         jw_obj_end(&w);
     }
     jw_arr_end(&w);
@@ -97,13 +90,13 @@ ea_status ea_call_write_json(const ea_call *c, unsigned flags, ea_write_fn write
         jw_key(&w, "turn"); jw_int(&w, p->turn);
         jw_key(&w, "lang"); jw_cstr(&w, ea_lang_name(p->lang));
         jw_key(&w, "text"); jw_str(&w, p->text);
-        jw_key(&w, "span"); span(&w, p->span);
+        jw_key(&w, "span"); jw_span(&w, p->span);
         if (p->has_translation) {
             jw_key(&w, "translation");
             jw_obj(&w);
             jw_key(&w, "lang"); jw_cstr(&w, ea_lang_name(p->tr_lang));
             jw_key(&w, "text"); jw_str(&w, p->tr_text);
-            jw_key(&w, "span"); span(&w, p->tr_span);
+            jw_key(&w, "span"); jw_span(&w, p->tr_span);
             jw_obj_end(&w);
         }
         if (p->has_time) {
@@ -126,7 +119,7 @@ ea_status ea_call_write_json(const ea_call *c, unsigned flags, ea_write_fn write
             jw_obj(&w);
             jw_key(&w, "para"); jw_int(&w, (long long)s[i].para + 1);
             jw_key(&w, "text"); jw_str(&w, s[i].text);
-            jw_key(&w, "span"); span(&w, s[i].span);
+            jw_key(&w, "span"); jw_span(&w, s[i].span);
             jw_obj_end(&w);
         }
         jw_arr_end(&w);

@@ -169,3 +169,10 @@ ea_status jw_finish(ea_jw *w) {
     ea_buf_free(&w->buf);
     return w->failed ? EA_ERR_IO : EA_OK;
 }
+
+void jw_span(ea_jw *w, ea_span s) {
+    jw_arr(w);
+    jw_int(w, (long long)s.start);
+    jw_int(w, (long long)s.end);
+    jw_arr_end(w);
+}

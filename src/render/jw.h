@@ -27,6 +27,7 @@ void jw_int(ea_jw *w, long long v);
 void jw_num(ea_jw *w, double v);
 void jw_bool(ea_jw *w, int v);
 void jw_null(ea_jw *w);
+void jw_span(ea_jw *w, ea_span s); /* [start, end] */
 /* Flush and report. */
 ea_status jw_finish(ea_jw *w);
 #endif

@@ -241,17 +241,19 @@ ea_lang ea_lang_detect(const char *p, size_t n) {
     return ea_lang_guess(&c);
 }
 
-uint32_t ea_zh_hant_of(uint32_t cp) {
-    size_t lo = 0, hi = EA_ZH_S2T_N;
+uint32_t ea_pair_map(const uint32_t *pairs, size_t n, uint32_t cp) {
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        uint32_t s = ea_zh_s2t[mid] >> 16;
-        if (s == cp) return ea_zh_s2t[mid] & 0xFFFF;
+        uint32_t s = pairs[mid] >> 16;
+        if (s == cp) return pairs[mid] & 0xFFFF;
         if (s < cp) lo = mid + 1;
         else hi = mid;
     }
     return cp;
 }
+
+uint32_t ea_zh_hant_of(uint32_t cp) { return ea_pair_map(ea_zh_s2t, EA_ZH_S2T_N, cp); }
 
 size_t ea_utf8_put(char out[4], uint32_t cp) {
     if (cp < 0x80) {

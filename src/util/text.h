@@ -143,4 +143,6 @@ ea_lang ea_lang_detect(const char *p, size_t n);
 /* The Traditional form of a Simplified-only ideograph (data/zh_variants.txt);
  * cp itself otherwise. For generated text, not for converting documents. */
 uint32_t ea_zh_hant_of(uint32_t cp);
+/* In a table of (from << 16 | to) sorted by `from`: the `to` of cp, or cp. */
+uint32_t ea_pair_map(const uint32_t *pairs, size_t n, uint32_t cp);
 #endif

@@ -50,17 +50,7 @@ static void build_t2s(void) {
     qsort(t2s, EA_ZH_S2T_N, sizeof t2s[0], cmp_u32);
 }
 
-static uint32_t hans_of(uint32_t cp) {
-    size_t lo = 0, hi = EA_ZH_S2T_N;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        uint32_t t = t2s[mid] >> 16;
-        if (t == cp) return t2s[mid] & 0xFFFF;
-        if (t < cp) lo = mid + 1;
-        else hi = mid;
-    }
-    return cp;
-}
+static uint32_t hans_of(uint32_t cp) { return ea_pair_map(t2s, EA_ZH_S2T_N, cp); }
 
 static ea_status convert_builtin(const char *text, size_t len, int to_hant, ea_write_fn write, void *ctx,
                                  ea_error *err) {

@@ -117,13 +117,6 @@ ea_status ea_verify_write_text(const ea_verify_result *r, const char *name, ea_w
     return bad ? EA_ERR_IO : EA_OK;
 }
 
-static void span_json(ea_jw *w, ea_span s) {
-    jw_arr(w);
-    jw_int(w, (long long)s.start);
-    jw_int(w, (long long)s.end);
-    jw_arr_end(w);
-}
-
 ea_status ea_verify_write_json(const ea_verify_result *r, unsigned flags, ea_write_fn write, void *ctx) {
     if (!r || !write) return EA_ERR_USAGE;
     ea_jw w;
@@ -162,7 +155,7 @@ ea_status ea_verify_write_json(const ea_verify_result *r, unsigned flags, ea_wri
         jw_key(&w, "column");
         jw_int(&w, (long long)f->column);
         jw_key(&w, "span");
-        span_json(&w, f->span);
+        jw_span(&w, f->span);
         jw_key(&w, "text");
         jw_str(&w, f->text);
         if (!f->is_number) {
@@ -188,7 +181,7 @@ ea_status ea_verify_write_json(const ea_verify_result *r, unsigned flags, ea_wri
             jw_key(&w, "in_translation");
             jw_bool(&w, f->source_in_translation);
             jw_key(&w, "span");
-            span_json(&w, f->source_span);
+            jw_span(&w, f->source_span);
             jw_key(&w, "text");
             jw_str(&w, f->source_text);
             jw_key(&w, "value");
