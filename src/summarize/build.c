@@ -846,40 +846,55 @@ static int speaks_for_call(const ea_call *c, uint32_t para) {
     return r != EA_ROLE_OPERATOR && r != EA_ROLE_ANALYST;
 }
 
+/* A sentence's distinct longer words, as sorted hashes (a bounded prefix
+ * of the sentence): for a cheap near-duplicate test. */
+enum { SIM_WORDS = 48 };
+typedef struct {
+    uint32_t h[SIM_WORDS];
+    uint32_t n;
+} words_t;
+
 typedef struct {
     size_t sent;
     double score;
     int theme;
+    words_t words;
 } cand_t;
 
-/* distinct words two sentences share, over the smaller's count: a cheap
-   near-duplicate test on bounded prefixes */
-static int similar(ea_str a, ea_str b) {
-    enum { W = 48 };
-    uint32_t ha[W], hb[W];
-    size_t na = 0, nb = 0;
-    for (int side = 0; side < 2; side++) {
-        ea_str s = side ? b : a;
-        uint32_t *h = side ? hb : ha;
-        size_t *nn = side ? &nb : &na;
-        const unsigned char *p = (const unsigned char *)s.ptr, *end = p + s.len;
-        while (p < end && *nn < W) {
-            while (p < end && !ea_is_alnum(*p)) p++;
-            uint32_t x = 2166136261u;
-            size_t len = 0;
-            while (p < end && ea_is_alnum(*p)) x = (x ^ ea_lower(*p++)) * 16777619u, len++;
-            if (len > 3) h[(*nn)++] = x;
+static int cmp_u32(const void *a, const void *b) {
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void words_of(ea_str s, words_t *w) {
+    const unsigned char *p = (const unsigned char *)s.ptr, *end = p + s.len;
+    w->n = 0;
+    while (p < end && w->n < SIM_WORDS) {
+        while (p < end && !ea_is_alnum(*p)) p++;
+        uint32_t x = 2166136261u;
+        size_t len = 0;
+        while (p < end && ea_is_alnum(*p)) x = (x ^ ea_lower(*p++)) * 16777619u, len++;
+        if (len > 3) w->h[w->n++] = x;
+    }
+    qsort(w->h, w->n, sizeof w->h[0], cmp_u32);
+}
+
+/* near duplicates: more than half the words of the shorter are words of
+   the other (a's words counted with their repeats) */
+static int similar(const words_t *a, const words_t *b) {
+    if (!a->n || !b->n) return 0;
+    size_t i = 0, j = 0, common = 0;
+    while (i < a->n && j < b->n) {
+        if (a->h[i] == b->h[j]) {
+            common++;
+            i++;
+        } else if (a->h[i] < b->h[j]) {
+            i++;
+        } else {
+            j++;
         }
     }
-    if (!na || !nb) return 0;
-    size_t common = 0;
-    for (size_t i = 0; i < na; i++)
-        for (size_t j = 0; j < nb; j++)
-            if (ha[i] == hb[j]) {
-                common++;
-                break;
-            }
-    size_t mn = na < nb ? na : nb;
+    size_t mn = a->n < b->n ? a->n : b->n;
     return common * 2 > mn;
 }
 
@@ -979,6 +994,7 @@ static int minutes(dg_t *dg) {
         cs[nc].sent = i;
         cs[nc].score = sc;
         cs[nc].theme = th;
+        words_of(t, &cs[nc].words);
         nc++;
     }
     dg->themes = ea_arena_calloc(&dg->arena, nt, sizeof *dg->themes);
@@ -997,8 +1013,8 @@ static int minutes(dg_t *dg) {
                 int taken = 0;
                 for (size_t j = 0; j < nb; j++) taken |= best[j] == i;
                 for (size_t j = 0; j < n_chosen && !taken; j++)
-                    taken |= similar(ss[cs[chosen[j]].sent].text, ss[cs[i].sent].text);
-                for (size_t j = 0; j < nb && !taken; j++) taken |= similar(ss[cs[best[j]].sent].text, ss[cs[i].sent].text);
+                    taken |= similar(&cs[chosen[j]].words, &cs[i].words);
+                for (size_t j = 0; j < nb && !taken; j++) taken |= similar(&cs[best[j]].words, &cs[i].words);
                 if (taken) continue;
                 if (bi < 0 || cs[i].score > cs[bi].score) bi = (long)i;
             }
