@@ -78,7 +78,9 @@ static const cue_word cue_words[] = {
     {"下跌", CUE_DOWN, 0}, {"衰退", CUE_DOWN, 0},
     {"guidance", CUE_GUIDE, "n"}, {"guided", CUE_GUIDE, "n"}, {"guide", CUE_GUIDE, "n"}, {"guiding", CUE_GUIDE, "n"},
     {"outlook", CUE_GUIDE, "n"}, {"forecast", CUE_GUIDE, 0}, {"forecasts", CUE_GUIDE, 0}, {"expect", CUE_GUIDE, 0},
-    {"expects", CUE_GUIDE, 0}, {"expected", CUE_GUIDE, 0}, {"expecting", CUE_GUIDE, 0}, {"anticipate", CUE_GUIDE, 0},
+    {"expects", CUE_GUIDE, 0}, {"expected", CUE_GUIDE, 0}, {"expecting", CUE_GUIDE, 0}, {"anticipate", CUE_GUIDE, 0}, {"anticipating", CUE_GUIDE, 0},
+    {"looking for", CUE_GUIDE, 0}, {"implies", CUE_GUIDE, 0}, {"implying", CUE_GUIDE, 0},
+    {"projects", CUE_GUIDE, 0},
     {"anticipates", CUE_GUIDE, 0}, {"anticipated", CUE_GUIDE, 0}, {"projecting", CUE_GUIDE, 0},
     {"project", CUE_GUIDE, 0}, {"projected", CUE_GUIDE, 0}, {"estimate", CUE_GUIDE, 0}, {"sees", CUE_GUIDE, 0},
     {"will be", CUE_GUIDE, 0}, {"should be", CUE_GUIDE, 0}, {"plan to", CUE_GUIDE, 0}, {"we see", CUE_GUIDE, 0},
@@ -405,6 +407,29 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
                 k = u;
             }
         }
+        /* "generated 2020 diluted earnings per share of $7.69", "2024年营收":
+           a year written before what it measures is the fiscal year */
+        if (!k && ea_is_digit((unsigned char)*p) && (p == s || (p[-1] != '$' && p[-1] != '.' && p[-1] != ',')) &&
+            end - p >= 6 && ea_is_digit((unsigned char)p[1]) && ea_is_digit((unsigned char)p[2]) &&
+            ea_is_digit((unsigned char)p[3])) {
+            int yy = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+            const char *q = p + 4;
+            int word = q[0] == ' ' && ea_is_alpha((unsigned char)q[1]) && !lit_at(q + 1, end, "million") &&
+                       !lit_at(q + 1, end, "billion") && !lit_at(q + 1, end, "thousand");
+            int nian = end - q >= 3 && !memcmp(q, "年", 3);
+            if (nian) {
+                /* 2024年第一季度, 2024年上半年: the quarter or half is read there */
+                static const char *const sub[] = {"第", "一季", "二季", "三季", "四季", "上半", "下半", "Q", "q", " "};
+                const char *r = q + 3;
+                for (size_t i = 0; i < sizeof sub / sizeof sub[0] && nian; i++)
+                    if (lit_at(r, end, sub[i])) nian = 0;
+                if (r < end && ea_is_digit((unsigned char)*r)) nian = 0; /* 2024年3月 */
+            }
+            if (yy >= 1990 && yy <= 2100 && (word || nian)) {
+                fmt_fy(pe.period, yy);
+                k = nian ? 7 : 4;
+            }
+        }
         /* Chinese */
         if (!k && (unsigned char)*p >= 0x80) {
             static const struct {
@@ -655,7 +680,7 @@ static const char *const seg_stop[] = {
     "recorded", "grew", "strong", "solid", "higher", "lower", "increased", "decreased", "total", "to", "at",
     "on", "by", "as", "all", "also", "again", "but", "so", "then", "now", "today", "yoy", "growth", "quarter's",
     "year's", "company's", "mid-single", "double-digit", "high", "low", "mid", "new", "diluted", "basic",
-    "per", "share", "operating", "continuing", "operations", "ebitda", "fully", "weighted", "average",
+    "per", "share", "earnings", "income", "million", "billion", "thousand", "trillion", "operating", "continuing", "operations", "ebitda", "fully", "weighted", "average",
     "outstanding", "common", "ending", "end", "beginning", "said", "see", "expect", "it", "these",
     "those", "such", "based", "about", "approximately", "around", "only", "just", "both", "each", "every",
     "product", "products", "segment", "segments", "business", "businesses", "from", "than", "be", "been"};
@@ -714,6 +739,9 @@ static ea_str find_segment(const char *s, size_t n, const mention_t *m) {
         while (ws > s && (ea_is_alnum((unsigned char)ws[-1]) || ws[-1] == '-' || ws[-1] == '&')) ws--;
         if (ws == we) break;
         if (is_seg_stop(ws, (size_t)(we - ws))) break;
+        int alnum = 0; /* "--" is a dash, not a word */
+        for (const char *r = ws; r < we; r++) alnum |= ea_is_alnum((unsigned char)*r);
+        if (!alnum) break;
         /* a number or a capitalised sentence start is not a segment */
         if (ea_is_digit((unsigned char)*ws)) break;
         size_t wl = (size_t)(we - ws);
@@ -748,6 +776,7 @@ typedef struct {
     ea_str default_basis; /* "non_gaap" when the call says all figures are */
     int prev_fact;        /* latest fact of any sentence, for "This compares with ..." */
     long last_mix_para;   /* paragraph number of the latest revenue-mix fact */
+    int revenue_ix;       /* the lexicon's "revenue", or -1 */
     int failed;
 } ctx_t;
 
@@ -870,6 +899,26 @@ static cue_t change_period(const events_t *ev, const ea_qty *q, size_t prev_end,
         }
     }
     return best;
+}
+
+/* A period named right after a number, with only linking words between:
+ * "$10.02 for the full year", "$3.1 million in the second quarter". */
+static const period_ev *period_right_after(const char *s, const events_t *ev, size_t at, size_t hi) {
+    for (int i = 0; i < ev->np; i++) {
+        const period_ev *p = &ev->p[i];
+        if (p->s < at || p->e > hi) continue;
+        const char *a = s + at, *b = s + p->s;
+        while (a < b) {
+            while (a < b && (*a == ' ' || *a == ',')) a++;
+            size_t k = 0;
+            static const char *const links[] = {"for ", "in ", "during ", "over ", "of ", "the "};
+            for (size_t j = 0; j < sizeof links / sizeof links[0] && !k; j++) k = lit_at(a, b + 1, links[j]);
+            if (!k) break;
+            a += k;
+        }
+        return a >= b && p->s > at ? p : NULL;
+    }
+    return NULL;
 }
 
 static const char *period_for(const events_t *ev, size_t at, size_t lo, size_t hi, int *relative) {
@@ -1003,6 +1052,18 @@ static void set_change(ea_fact *f, int as_qoq, double v) {
     }
 }
 
+/* "and" or "or" between a number and the metric after it starts the next
+   item ("$5.9 billion and net earnings per share of ..."), never "$5.9
+   billion of revenue" */
+static int joins_clause(const char *s, size_t a, size_t b) {
+    for (size_t i = a; i + 2 <= b; i++) {
+        if (i > a && ea_is_alnum((unsigned char)s[i - 1])) continue;
+        size_t k = i + 3 <= b && !memcmp(s + i, "and", 3) ? 3 : !memcmp(s + i, "or", 2) ? 2 : 0;
+        if (k && (i + k == b || !ea_is_alnum((unsigned char)s[i + k]))) return 1;
+    }
+    return 0;
+}
+
 static int is_list_link(const char *s, size_t from, size_t to) {
     ea_str gap = ea_trim(ea_str_make(s + from, to - from));
     return gap.len == 0 || ea_ieq(gap, "and") || ea_ieq(gap, "or") || ea_ieq(gap, ",") || ea_ieq(gap, ", and");
@@ -1088,9 +1149,17 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
         for (int j = 0; j < ev.nm; j++) {
             const mention_t *m = &ev.m[j];
             const ea_metric *md = ea_lexicon_metric(x->lx, m->metric);
+            /* "$1.02 billion of revenue": a share-of-revenue phrase after
+               an amount names revenue itself */
+            if (x->revenue_ix >= 0 && md->kind == EA_MK_RATIO && !strcmp(md->id, "revenue_mix") &&
+                kind_fits(EA_MK_MONEY, q) && m->s >= after_from && m->s <= after_to &&
+                words_between(s, after_from, m->s) == 0) {
+                ev.m[j].metric = x->revenue_ix;
+                md = ea_lexicon_metric(x->lx, m->metric);
+            }
             if (m->s >= after_from && m->s <= after_to &&
                 words_between(s, after_from, m->s) <= (dir && pctlike ? 3 : 2) &&
-                !memchr(s + after_from, ',', m->s - after_from) &&
+                !memchr(s + after_from, ',', m->s - after_from) && !joins_clause(s, after_from, m->s) &&
                 (kind_fits(md->kind, q) || (dir && pctlike)) && !clause_break_between(s, after_from, m->s, &ev)) {
                 mi = j;
                 break;
@@ -1163,7 +1232,9 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                 f->approx = (q->flags & EA_Q_APPROX) != 0;
                 f->stated = q->stated;
                 int rel = 0;
-                const char *per = period_for(&ev, q->start, 0, n, &rel);
+                const period_ev *ra = period_right_after(s, &ev, q->end, next_start);
+                const char *per = ra ? ra->period : period_for(&ev, q->start, 0, n, &rel);
+                if (ra) rel = ra->relative;
                 char buf[8];
                 if (!per) f->period_implied = 1;
                 if (!per || rel) {
@@ -1382,7 +1453,9 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
             if (!compare)
                 for (int j = 0; j < ev.nc; j++)
                     if (ev.c[j].cue == CUE_COMPARE && ev.c[j].s > q->end && ev.c[j].s < hi) hi = ev.c[j].s;
-            const char *per = period_for(&ev, q->start, compare ? q->start : 0, compare ? n : hi, &rel);
+            const period_ev *ra = compare ? NULL : period_right_after(s, &ev, q->end, hi);
+            const char *per = ra ? ra->period : period_for(&ev, q->start, compare ? q->start : 0, compare ? n : hi, &rel);
+            if (ra) rel = ra->relative;
             char buf[8];
             if (compare && !per) {
                 int yearago = nearest_cue(&ev, CUE_PRIOR, q->end, n) >= 0 || nearest_cue(&ev, CUE_YOY, 0, n) >= 0;
@@ -1433,6 +1506,32 @@ static void consistent_periods(ctx_t *x) {
             a->period = b->period;
             break;
         }
+    }
+}
+
+/* A figure for a period the call has not reached yet is a forecast, cue
+ * or not ("This translates to fourth-quarter revenue of $1.63 billion to
+ * $1.66 billion" on a third-quarter call); so is a range for the current
+ * fiscal year before its last quarter. */
+static void future_is_guidance(ctx_t *x) {
+    if (!x->cp.year || x->cp.dated) return;
+    int cy = x->cp.year, cq = x->cp.fy ? 4 : x->cp.q;
+    if (!cq) return;
+    ea_fact *fs = x->out->facts.ptr;
+    for (size_t i = 0; i < x->out->facts.n; i++) {
+        ea_fact *f = &fs[i];
+        if (f->kind != EA_FACT_ACTUAL || f->period.len != 6) continue;
+        const char *p = f->period.ptr;
+        int fyp = p[0] == 'F';
+        const char *d = fyp ? p + 2 : p;
+        if (!ea_is_digit((unsigned char)d[0]) || !ea_is_digit((unsigned char)d[3])) continue;
+        int y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+        int later;
+        if (fyp) later = y > cy || (y == cy && cq < 4 && f->is_range);
+        else if (p[4] == 'Q') later = y * 4 + (p[5] - '1') > cy * 4 + (cq - 1);
+        else if (p[4] == 'H') later = y * 2 + (p[5] - '1') > cy * 2 + (cq > 2);
+        else later = 0;
+        if (later) f->kind = EA_FACT_GUIDANCE;
     }
 }
 
@@ -1652,6 +1751,7 @@ ea_status ea_facts_extract(const ea_call *call, ea_facts **out, ea_error *err) {
     x.call = call;
     x.lx = lx;
     x.prev_fact = -1;
+    x.revenue_ix = ea_lexicon_find(lx, "revenue");
     parse_call_period(&x);
     default_basis(&x);
     size_t np = ea_call_paragraph_count(call);
@@ -1668,6 +1768,7 @@ ea_status ea_facts_extract(const ea_call *call, ea_facts **out, ea_error *err) {
         }
     }
     if (!x.failed) consistent_periods(&x);
+    if (!x.failed) future_is_guidance(&x);
     if (!x.failed) annual_guidance(&x);
     if (!x.failed) link_companies(&x);
     if (x.failed) {

@@ -122,6 +122,8 @@ static const char *revenue_word(const ea_fact *f) {
     return ph.len && ea_ifind(ph, "sales") ? "sales" : "revenue";
 }
 
+static void guidance_year(ea_buf *b, const ea_call *c, const ea_fact *f, const char *callp);
+
 /* "adjusted earnings per share", "non-gaap loss per share", "ffo per share" */
 static void eps_words(ea_buf *b, const ea_fact *f, int loss) {
     if (ea_sum_is(f->basis, "non_gaap")) ea_buf_puts(b, " non-gaap");
@@ -161,15 +163,7 @@ static void actual_eps(ea_buf *b, const ea_call *c, const ea_fact *f, unsigned f
 static void guidance(ea_buf *b, const ea_call *c, const ea_fact *f, const char *callp, unsigned flags) {
     ea_buf_puts(b, "sees ");
     period_word(b, f->period);
-    /* the year only when it is not the call's own ("sees fy 2026" on a
-       fourth-quarter call) */
-    size_t tl;
-    const char *t = ea_call_text(c, &tl);
-    if (f->period.len == 6 && f->period.ptr[0] == 'F' && !(callp[0] && !memcmp(callp, f->period.ptr + 2, 4)) &&
-        ea_find_n(ea_str_make(t, tl), f->period.ptr + 2, 4)) {
-        ea_buf_putc(b, ' ');
-        ea_buf_append(b, f->period.ptr + 2, 4);
-    }
+    guidance_year(b, c, f, callp);
     int loss = f->high < 0;
     if (ea_sum_is(f->metric, "revenue")) {
         ea_buf_putc(b, ' ');
@@ -185,6 +179,111 @@ static void guidance(ea_buf *b, const ea_call *c, const ea_fact *f, const char *
     end_line(b, f, flags);
 }
 
+/* the metric as the call named it, lower case, with its basis: "adjusted
+   ebitda", "free cash flow"; the metric id for a phrase in another script */
+static void metric_words(ea_buf *b, const ea_fact *f) {
+    ea_str ph = f->metric_phrase;
+    int ascii = ph.len > 0;
+    for (size_t i = 0; i < ph.len; i++)
+        if ((unsigned char)ph.ptr[i] >= 0x80) ascii = 0;
+    if (ea_sum_is(f->basis, "non_gaap") && !(ascii && ea_ifind(ph, "gaap"))) ea_buf_puts(b, " non-gaap");
+    else if (ea_sum_is(f->basis, "adjusted") && !(ascii && ea_ifind(ph, "adjusted"))) ea_buf_puts(b, " adjusted");
+    ea_buf_putc(b, ' ');
+    if (ascii) {
+        for (size_t i = 0; i < ph.len; i++) ea_buf_putc(b, (char)ea_lower((unsigned char)ph.ptr[i]));
+    } else {
+        for (size_t i = 0; i < f->metric.len; i++) ea_buf_putc(b, f->metric.ptr[i] == '_' ? ' ' : f->metric.ptr[i]);
+    }
+}
+
+static int is_pct(const ea_fact *f) { return f->unit && !strcmp(f->unit, "%"); }
+
+/* a level: "$4.6 billion", "41.2 percent" */
+static void level(ea_buf *b, const ea_call *c, const ea_fact *f, double v, int k) {
+    if (is_pct(f)) {
+        pct_text(b, c, f, v);
+        ea_buf_puts(b, " percent");
+    } else {
+        ea_sum_amount(b, c, f, v, k);
+    }
+}
+
+/* "q3 adjusted ebitda $4.6 billion." */
+static void actual_other(ea_buf *b, const ea_call *c, const ea_fact *f, unsigned flags) {
+    period_word(b, f->period);
+    metric_words(b, f);
+    ea_buf_putc(b, ' ');
+    level(b, c, f, fabs(f->value), 0);
+    end_line(b, f, flags);
+}
+
+/* the year of a guidance period when it is not the call's own ("sees fy
+   2026" on a fourth-quarter call) and the call writes it */
+static void guidance_year(ea_buf *b, const ea_call *c, const ea_fact *f, const char *callp) {
+    size_t tl;
+    const char *t = ea_call_text(c, &tl);
+    if (f->period.len == 6 && f->period.ptr[0] == 'F' && !(callp[0] && !memcmp(callp, f->period.ptr + 2, 4)) &&
+        ea_find_n(ea_str_make(t, tl), f->period.ptr + 2, 4)) {
+        ea_buf_putc(b, ' ');
+        ea_buf_append(b, f->period.ptr + 2, 4);
+    }
+}
+
+/* "sees fy capital expenditures $450 million to $500 million.", "sees q1
+   revenue up 6 to 8 percent.", "sees fy free cash flow about $1 billion." */
+static void guidance_other(ea_buf *b, const ea_call *c, const ea_fact *f, const char *callp, unsigned flags) {
+    ea_buf_puts(b, "sees ");
+    period_word(b, f->period);
+    guidance_year(b, c, f, callp);
+    metric_words(b, f);
+    ea_buf_putc(b, ' ');
+    if (f->is_change) {
+        double lo = f->is_range ? f->low : f->value, hi = f->is_range ? f->high : f->value;
+        ea_buf_puts(b, hi < 0 || (hi == 0 && lo < 0) ? "down " : "up ");
+        ea_str d0 = ea_sum_number_text(c, f, 0), d1 = ea_sum_number_text(c, f, 1);
+        if (f->is_range && d0.len && d1.len) {
+            ea_buf_append(b, d0.ptr, d0.len);
+            ea_buf_puts(b, " to ");
+            ea_buf_append(b, d1.ptr, d1.len);
+        } else {
+            pct_text(b, c, f, lo);
+        }
+        ea_buf_puts(b, " percent");
+    } else if (f->is_range) {
+        level(b, c, f, f->low, 0);
+        ea_buf_puts(b, " to ");
+        level(b, c, f, f->high, 1);
+    } else {
+        if (f->approx) ea_buf_puts(b, "about ");
+        level(b, c, f, f->value, 0);
+    }
+    end_line(b, f, flags);
+}
+
+/* the other figures a wire headline reports, after EPS and revenue */
+static const char *const other_actuals[] = {"net_income", "ebitda", "operating_income", "free_cash_flow",
+                                             "same_store_sales", "backlog"};
+/* the guidance a wire headline carries besides EPS and revenue ranges:
+   metric and whether the figure is a growth rate (tuned on ECTSum train:
+   capital spending and margins cost more words than they match) */
+static const struct {
+    const char *metric;
+    int change;
+} guided[] = {{"revenue", 0}, {"revenue", 1}, {"eps", 0},          {"ffo", 0},
+              {"ebitda", 0},  {"free_cash_flow", 0}, {"same_store_sales", 1}};
+
+static int guided_metric(const ea_fact *f) {
+    for (size_t i = 0; i < sizeof guided / sizeof guided[0]; i++)
+        if (ea_sum_is(f->metric, guided[i].metric) && f->is_change == guided[i].change) return 1;
+    return 0;
+}
+
+static int same_slot(const ea_fact *a, const ea_fact *b) {
+    return a->metric.len == b->metric.len && !memcmp(a->metric.ptr, b->metric.ptr, a->metric.len) &&
+           a->period.len == b->period.len && !memcmp(a->period.ptr, b->period.ptr, a->period.len) &&
+           ea_sum_adjusted(a) == ea_sum_adjusted(b) && a->is_change == b->is_change;
+}
+
 ea_status ea_digest_write_bullets(const ea_call *c, const ea_facts *fs, unsigned flags, ea_write_fn write,
                                   void *ctx) {
     if (!c || !fs || !write) return EA_ERR_USAGE;
@@ -192,6 +291,12 @@ ea_status ea_digest_write_bullets(const ea_call *c, const ea_facts *fs, unsigned
     ea_buf_init(&b, 0);
     ea_headline h;
     ea_sum_headline(c, fs, &h);
+    const ea_fact *lead = h.eps_adj ? h.eps_adj : h.eps ? h.eps : h.ffo;
+    if (lead) {
+        /* the wire's opening line names the company and its lead figure */
+        ea_buf_puts(&b, "compname reports ");
+        actual_eps(&b, c, lead, flags);
+    }
     if (h.eps_adj) actual_eps(&b, c, h.eps_adj, flags);
     if (h.eps) actual_eps(&b, c, h.eps, flags);
     if (h.ffo) actual_eps(&b, c, h.ffo, flags);
@@ -219,6 +324,37 @@ ea_status ea_digest_write_bullets(const ea_call *c, const ea_facts *fs, unsigned
     const ea_fact *gs[] = {h.g_q_eps, h.g_q_rev, h.g_y_eps_adj, h.g_y_eps, h.g_y_rev};
     for (size_t k = 0; k < sizeof gs / sizeof gs[0]; k++)
         if (gs[k]) guidance(&b, c, gs[k], h.period, flags);
+    if (h.next[0]) {
+        enum { MAXG = 12 };
+        const ea_fact *done[MAXG + 5];
+        size_t nd = 0, n = ea_facts_count(fs);
+        for (size_t k = 0; k < sizeof gs / sizeof gs[0]; k++)
+            if (gs[k]) done[nd++] = gs[k];
+        for (size_t i = 0; i < n && nd < MAXG + 5; i++) {
+            const ea_fact *f = ea_facts_get(fs, i);
+            if (f->in_translation || f->company.len || !f->has_value || f->kind != EA_FACT_GUIDANCE) continue;
+            if (f->segment.len || !guided_metric(f)) continue;
+            if (!ea_sum_is(f->period, h.next) && !ea_sum_is(f->period, h.fy) && !ea_sum_is(f->period, h.fy_next)) continue;
+            if (!f->is_range) continue;
+            int dup = 0;
+            for (size_t j = 0; j < nd; j++) dup |= same_slot(done[j], f);
+            if (dup) continue;
+            done[nd++] = f;
+            guidance_other(&b, c, f, h.period, flags);
+        }
+    }
+    if (!b.len && h.period[0]) {
+        /* no EPS, revenue or their guidance: the quarter's other headline
+           figures */
+        for (size_t m = 0; m < sizeof other_actuals / sizeof other_actuals[0]; m++)
+            for (int adj = 1; adj >= 0; adj--) {
+                const ea_fact *f = ea_sum_lead(c, fs, other_actuals[m], h.period, adj);
+                if (f) {
+                    actual_other(&b, c, f, flags);
+                    break;
+                }
+            }
+    }
     int failed = b.failed || (b.len && write(ctx, b.ptr, b.len));
     ea_buf_free(&b);
     return failed ? EA_ERR_IO : EA_OK;

@@ -87,7 +87,7 @@ void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
     ea_sum_call_period(c, fs, h->period, h->next);
     size_t n = ea_facts_count(fs), np = ea_call_paragraph_count(c);
     double w_adj = 0, w_rep = 0, w_rev = 0, w_ffo = 0;
-    char fy[8] = "", fy_next[8] = "";
+    char *fy = h->fy, *fy_next = h->fy_next;
     if (h->period[0]) {
         /* the fiscal year of the call, and the next one (a Q4 call guides
            the next year) */
@@ -147,4 +147,22 @@ void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
        the call gave one number twice */
     if (h->eps && h->eps_adj && fabs(h->eps->value - h->eps_adj->value) < 1e-9) h->eps = NULL;
     if (h->rev) h->rev_change = revenue_change(fs, h->rev);
+}
+
+/* The figure the call leads with for one metric of the quarter: the
+ * company total (no segment, no peer), one basis class, weighed like the
+ * headline figures; NULL when the call states none. */
+const ea_fact *ea_sum_lead(const ea_call *c, const ea_facts *fs, const char *metric, const char *period, int adj) {
+    size_t n = ea_facts_count(fs), np = ea_call_paragraph_count(c);
+    const ea_fact *best = NULL;
+    double bw = 0;
+    for (size_t i = 0; i < n; i++) {
+        const ea_fact *f = ea_facts_get(fs, i);
+        if (f->in_translation || f->company.len || !f->has_value || f->is_change || f->is_range) continue;
+        if (f->kind != EA_FACT_ACTUAL || f->segment.len || !ea_sum_is(f->metric, metric)) continue;
+        if (ea_sum_adjusted(f) != adj || !period_is(f, period)) continue;
+        double w = weight(fs, f, np, same_total);
+        if (!best || w > bw) best = f, bw = w;
+    }
+    return best;
 }

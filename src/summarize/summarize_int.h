@@ -15,6 +15,7 @@ int ea_sum_adjusted(const ea_fact *f);
 /* The headline figures; NULL where the call states none. */
 typedef struct {
     char period[8], next[8];    /* "2024Q1", "2024Q2"; "" when unknown */
+    char fy[8], fy_next[8];     /* "FY2024", "FY2025"; "" when unknown */
     const ea_fact *eps_adj;     /* the quarter's adjusted / non-GAAP EPS */
     const ea_fact *eps;         /* reported EPS (GAAP or unqualified) */
     const ea_fact *ffo;         /* FFO per share (REITs) */
@@ -25,6 +26,10 @@ typedef struct {
 } ea_headline;
 
 void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h);
+
+/* The quarter's leading actual of one metric and basis class (adj: 1 for
+ * adjusted / non-GAAP), company total only; NULL when none. */
+const ea_fact *ea_sum_lead(const ea_call *c, const ea_facts *fs, const char *metric, const char *period, int adj);
 
 /* Numbers as the call wrote them. ea_sum_number_text: the k-th number of a
  * fact's phrase ("1.83" in "$1.82 billion to $1.83 billion", k=1).
