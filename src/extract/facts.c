@@ -83,7 +83,8 @@ static const cue_word cue_words[] = {
     {"projects", CUE_GUIDE, 0},
     {"anticipates", CUE_GUIDE, 0}, {"anticipated", CUE_GUIDE, 0}, {"projecting", CUE_GUIDE, 0},
     {"project", CUE_GUIDE, 0}, {"projected", CUE_GUIDE, 0}, {"estimate", CUE_GUIDE, 0}, {"sees", CUE_GUIDE, 0},
-    {"will be", CUE_GUIDE, 0}, {"should be", CUE_GUIDE, 0}, {"plan to", CUE_GUIDE, 0}, {"we see", CUE_GUIDE, 0},
+    {"will be", CUE_GUIDE, 0}, {"will likely", CUE_GUIDE, 0}, {"may exceed", CUE_GUIDE, 0}, {"could exceed", CUE_GUIDE, 0},
+    {"could reach", CUE_GUIDE, 0}, {"may reach", CUE_GUIDE, 0}, {"would represent", CUE_GUIDE, 0}, {"should be", CUE_GUIDE, 0}, {"plan to", CUE_GUIDE, 0}, {"we see", CUE_GUIDE, 0},
     {"预计", CUE_GUIDE, 0}, {"預計", CUE_GUIDE, 0}, {"指引", CUE_GUIDE, "n"}, {"预期", CUE_GUIDE, 0},
     {"預期", CUE_GUIDE, 0}, {"展望", CUE_GUIDE, "n"}, {"预估", CUE_GUIDE, 0}, {"預估", CUE_GUIDE, 0},
     {"指导", CUE_GUIDE, "n"}, {"指導", CUE_GUIDE, "n"},
@@ -683,7 +684,12 @@ static const char *const seg_stop[] = {
     "per", "share", "earnings", "income", "million", "billion", "thousand", "trillion", "operating", "continuing", "operations", "ebitda", "fully", "weighted", "average",
     "outstanding", "common", "ending", "end", "beginning", "said", "see", "expect", "it", "these",
     "those", "such", "based", "about", "approximately", "around", "only", "just", "both", "each", "every",
-    "product", "products", "segment", "segments", "business", "businesses", "from", "than", "be", "been"};
+    "product", "products", "segment", "segments", "business", "businesses", "from", "than", "be", "been",
+    "i", "you", "they", "us", "think", "believe", "anticipate", "project", "forecast", "estimate", "will",
+    "would", "could", "should", "may", "might", "likely", "full-year", "fiscal-year", "year-end", "year-to-date",
+    "deliver", "generate", "report", "achieve", "post", "record", "guide", "raise", "lower", "maintain",
+    "reaffirm", "expects", "believes", "sees", "see", "look", "looking", "target", "is", "are", "what", "which",
+    "there", "here", "other", "more", "less", "last", "next", "prior", "current"};
 
 static int is_seg_stop(const char *w, size_t n) {
     unsigned char c0 = n ? ea_lower((unsigned char)w[0]) : 0;
@@ -852,7 +858,8 @@ static const char *const level_links[] = {"from", "to", "at", "of"};
 /* The change direction right around quantity q: "up 42%", "increased by
  * 33%", "a decline of 7.5%", "42% increase", "23% lower", "年增 42%".
  * "down from 36.4%" and "grew to 12%" are levels, not changes. */
-static int change_dir(const char *s, const events_t *ev, const ea_qty *q, size_t prev_end, size_t next_start) {
+static int change_dir(const struct ea_lexicon *lx, const char *s, const events_t *ev, const ea_qty *q, size_t prev_end,
+                      size_t next_start) {
     int best = 0;
     size_t best_d = (size_t)-1;
     for (int i = 0; i < ev->nc; i++) {
@@ -876,6 +883,22 @@ static int change_dir(const char *s, const events_t *ev, const ea_qty *q, size_t
         if (d < best_d) {
             best_d = d;
             best = d0;
+        }
+    }
+    if (best || !lx) return best;
+    /* the noun form: "net sales growth is now expected to be between 5% to
+       7%", "sales growth of 22% to 25%": a growth word right after an
+       amount metric, a few words before the percent, in its clause */
+    for (int i = 0; i < ev->nc; i++) {
+        const cue_ev *c = &ev->c[i];
+        int d0 = c->cue == CUE_UP ? 1 : c->cue == CUE_DOWN ? -1 : 0;
+        if (!d0 || c->e > q->start || c->s < prev_end || words_between(s, c->e, q->start) > 8) continue;
+        if (clause_break_between(s, c->e, q->start, ev) || memchr(s + c->e, ',', q->start - c->e)) continue;
+        for (int j = 0; j < ev->nm; j++) {
+            const mention_t *m = &ev->m[j];
+            if (m->e > c->s || words_between(s, m->e, c->s) != 0) continue;
+            ea_metric_kind k = ea_lexicon_metric(lx, m->metric)->kind;
+            if (k == EA_MK_MONEY || k == EA_MK_COUNT || k == EA_MK_PER_SHARE) best = d0;
         }
     }
     return best;
@@ -1111,7 +1134,7 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                 break;
             }
         int pctlike = q->unit == EA_U_PCT || q->unit == EA_U_BPS || q->unit == EA_U_PP;
-        int dir = pctlike ? change_dir(s, &ev, q, prev_end, next_start) : 0;
+        int dir = pctlike ? change_dir(x->lx, s, &ev, q, prev_end, next_start) : 0;
         cue_t cper = change_period(&ev, q, prev_end, next_start);
         /* "down 23% year over year and 33% sequentially" */
         if (!dir && cper && last_dir && last_change_end == prev_end && words_between(s, prev_end, q->start) <= 4)
@@ -1232,8 +1255,11 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                 f->approx = (q->flags & EA_Q_APPROX) != 0;
                 f->stated = q->stated;
                 int rel = 0;
+                size_t phi = n; /* "compared to the second quarter of last year" is the base */
+                for (int j = 0; j < ev.nc; j++)
+                    if (ev.c[j].cue == CUE_COMPARE && ev.c[j].s > q->end && ev.c[j].s < phi) phi = ev.c[j].s;
                 const period_ev *ra = period_right_after(s, &ev, q->end, next_start);
-                const char *per = ra ? ra->period : period_for(&ev, q->start, 0, n, &rel);
+                const char *per = ra ? ra->period : period_for(&ev, q->start, 0, phi, &rel);
                 if (ra) rel = ra->relative;
                 char buf[8];
                 if (!per) f->period_implied = 1;
@@ -1409,6 +1435,15 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                 pair = sent_facts[j];
                 break;
             }
+        }
+        /* only a comparison with guidance pairs: "below our guidance of",
+           "in line with our outlook"; not "we are projecting" after a figure */
+        if (gcue >= 0 && !(ev.c[gcue].arg && ev.c[gcue].arg[0] == 'n')) {
+            int vs = 0;
+            for (int j = 0; j < ev.nc && !vs; j++)
+                vs = (ev.c[j].cue == CUE_BELOW || ev.c[j].cue == CUE_ABOVE || ev.c[j].cue == CUE_WITHIN) &&
+                     ev.c[j].s >= prev_end && ev.c[j].s <= q->end + 40;
+            if (!vs) gcue = -1;
         }
         if (gcue >= 0 && pair >= 0 && !compare) {
             ea_fact *a = &all[pair];

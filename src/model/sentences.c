@@ -1,6 +1,7 @@
-/* Sentence spans, computed on demand. A sentence ends at . ? ! (and 。！？；
- * ；) followed by space or the end, unless the period belongs to an
- * abbreviation, an initial or a number. */
+/* Sentence spans, computed on demand. A sentence ends at . ? ! followed by
+ * space or the end, unless the period belongs to an abbreviation, an
+ * initial or a number; at 。！？； anywhere; and in Chinese text at their
+ * ASCII forms ! ? ; (next to a Chinese character) and . (between two). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +40,50 @@ static int cjk_end(const unsigned char *p, const unsigned char *end) {
     return 0;
 }
 
+/* Chinese text: ideographs and CJK or full-width punctuation. Full-width
+ * digits and letters are not: "５.５" is a number. */
+static int zh_char(uint32_t cp) {
+    return ea_is_cjk(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+           (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65);
+}
+
+/* Is the character at p (< end) Chinese? */
+static int zh_at(const unsigned char *p, const unsigned char *end) {
+    if (p >= end || *p < 0xE3) return 0; /* U+3000 and up start with E3..F4 */
+    uint32_t cp;
+    ea_utf8_next(p, end, &cp);
+    return zh_char(cp);
+}
+
+/* Is the character that ends just before q (> b) Chinese? */
+static int zh_before(const unsigned char *b, const unsigned char *q) {
+    if (q[-1] < 0x80) return 0;
+    const unsigned char *p = q - 1;
+    while (p > b && q - p < 4 && (*p & 0xC0) == 0x80) p--;
+    uint32_t cp;
+    return ea_utf8_next(p, q, &cp) == q - p && zh_char(cp);
+}
+
+/* After a Chinese sentence end: more ends (？！, 。。) and closing marks
+ * (" ) ” ’ 」 』 ）) still belong to the sentence. */
+static const unsigned char *zh_closers(const unsigned char *q, const unsigned char *end) {
+    while (q < end) {
+        if (*q == '"' || *q == ')' || *q == '!' || *q == '?') {
+            q++;
+            continue;
+        }
+        if (end - q < 3) break;
+        if (cjk_end(q, end) || (q[0] == 0xE2 && q[1] == 0x80 && (q[2] == 0x9D || q[2] == 0x99)) || /* ” ’ */
+            (q[0] == 0xE3 && q[1] == 0x80 && (q[2] == 0x8D || q[2] == 0x8F)) ||                 /* 」 』 */
+            (q[0] == 0xEF && q[1] == 0xBC && q[2] == 0x89)) {                                     /* ） */
+            q += 3;
+            continue;
+        }
+        break;
+    }
+    return q;
+}
+
 static int push(ea_vec *v, uint32_t para, size_t s, size_t e, const ea_paragraph *p) {
     ea_str t = ea_trim(ea_str_make(p->text.ptr + s, e - s));
     if (!t.len) return 0;
@@ -52,32 +97,37 @@ static int push(ea_vec *v, uint32_t para, size_t s, size_t e, const ea_paragraph
     return 0;
 }
 
-/* The bytes a sentence end can start with: . ? ! and the lead bytes of
+/* The bytes a sentence end can start with: . ? ! ; and the lead bytes of
  * 。 (E3) and ！？； (EF). Every other byte is passed over at once. */
-static const unsigned char end_lead[256] = {['.'] = 1, ['?'] = 1, ['!'] = 1, [0xE3] = 1, [0xEF] = 1};
+static const unsigned char end_lead[256] = {['.'] = 1, ['?'] = 1, ['!'] = 1, [';'] = 1, [0xE3] = 1, [0xEF] = 1};
 
 size_t ea_sentence_end(const char *text, size_t n, size_t from) {
     const unsigned char *b = (const unsigned char *)text, *end = b + n;
     for (const unsigned char *q = b + from; q < end; q++) {
-        /* eight bytes at a time while none is . ? ! or >= 0x80 */
+        /* eight bytes at a time while none is . ? ! ; or >= 0x80 */
         for (uint64_t w; end - q >= 8; q += 8) {
             memcpy(&w, q, 8);
             const uint64_t ones = 0x0101010101010101ull;
             if ((w & 0x8080808080808080ull) || ea_zero_bytes(w ^ (ones * '.')) || ea_zero_bytes(w ^ (ones * '?')) ||
-                ea_zero_bytes(w ^ (ones * '!')))
+                ea_zero_bytes(w ^ (ones * '!')) || ea_zero_bytes(w ^ (ones * ';')))
                 break;
         }
         while (q < end && !end_lead[*q]) q++;
         if (q == end) break;
         int k = *q >= 0xE3 ? cjk_end(q, end) : 0;
-        if (k) {
-            q += k - 1;
-            while (q + 1 < end && (q[1] == '"' || q[1] == ')')) q++;
-            return (size_t)(q + 1 - b);
-        }
-        if (*q != '.' && *q != '?' && *q != '!') continue;
+        if (k) return (size_t)(zh_closers(q + k, end) - b);
+        if (*q != '.' && *q != '?' && *q != '!' && *q != ';') continue;
         const unsigned char *r = q + 1;
         while (r < end && (*r == '"' || *r == '\'' || *r == ')' || *r == '.')) r++;
+        /* Chinese text written with ASCII punctuation: ! ? ; next to a
+           Chinese character end a sentence, and so does . between two
+           (never "1.6T", "U.S.", "５.５"); ';' in other text does not */
+        int zb = q > b && zh_before(b, q);
+        if (*q == '.' ? zb && zh_at(r, end) : zb || zh_at(r, end)) return (size_t)(zh_closers(r, end) - b);
+        if (*q == ';') {
+            q = r - 1;
+            continue;
+        }
         /* every byte is looked at a bounded number of times: resume after
            the run of closing punctuation when this is no boundary */
         if (r < end && *r != ' ') { /* 3.5, U.S.A, e.g. */
