@@ -32,6 +32,13 @@ static int is_abbrev(const char *p, size_t wlen) {
     return 0;
 }
 
+/* Does the period at q (in [b, ...)) end an abbreviation or an initial? */
+static int abbrev_before(const unsigned char *b, const unsigned char *q) {
+    const unsigned char *w = q, *lim = q - (q - b < 12 ? q - b : 12);
+    while (w > lim && (ea_is_alpha(w[-1]) || w[-1] == '.')) w--;
+    return is_abbrev((const char *)w, (size_t)(q - w));
+}
+
 /* Length of a CJK sentence end at p (。！？；), else 0. */
 static int cjk_end(const unsigned char *p, const unsigned char *end) {
     if (end - p < 3) return 0;
@@ -120,10 +127,11 @@ size_t ea_sentence_end(const char *text, size_t n, size_t from) {
         const unsigned char *r = q + 1;
         while (r < end && (*r == '"' || *r == '\'' || *r == ')' || *r == '.')) r++;
         /* Chinese text written with ASCII punctuation: ! ? ; next to a
-           Chinese character end a sentence, and so does . between two
-           (never "1.6T", "U.S.", "５.５"); ';' in other text does not */
-        int zb = q > b && zh_before(b, q);
-        if (*q == '.' ? zb && zh_at(r, end) : zb || zh_at(r, end)) return (size_t)(zh_closers(r, end) - b);
+           Chinese character end a sentence, and so does . before one
+           unless it ends an abbreviation ("U.S.公司"); a decimal point is
+           never before one ("1.6T", "５.５"). ';' in other text does not. */
+        if (*q == '.' ? zh_at(r, end) && !abbrev_before(b, q) : (q > b && zh_before(b, q)) || zh_at(r, end))
+            return (size_t)(zh_closers(r, end) - b);
         if (*q == ';') {
             q = r - 1;
             continue;
@@ -135,11 +143,9 @@ size_t ea_sentence_end(const char *text, size_t n, size_t from) {
             continue;
         }
         if (*q == '.') {
-            const unsigned char *w = q, *lim = q - (q - b < 12 ? q - b : 12);
-            while (w > lim && (ea_is_alpha(w[-1]) || w[-1] == '.')) w--;
             const unsigned char *nx = r;
             while (nx < end && *nx == ' ') nx++;
-            if (is_abbrev((const char *)w, (size_t)(q - w)) || (nx < end && ea_is_lower(*nx))) {
+            if (abbrev_before(b, q) || (nx < end && ea_is_lower(*nx))) {
                 q = r - 1; /* an abbreviation, or the next word is lower-case */
                 continue;
             }
