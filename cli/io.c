@@ -257,6 +257,12 @@ int ea_cli_input_option(ea_cli_input *in, const char *a, const char *next, const
         in->encoding = next;
         return 2;
     }
+    if (!strcmp(a, "--lexicon")) {
+        if (!next || !*next) return *why = "--lexicon needs a domain pack FILE", -1;
+        if (in->n_lexicons == EA_CLI_MAX_LEXICONS) return *why = "more than 16 --lexicon files", *what = next, -1;
+        in->lexicons[in->n_lexicons++] = next;
+        return 2;
+    }
     if (!strcmp(a, "--max-size")) {
         if (!next || ea_cli_parse_size(next, &in->max_size) || in->max_size == 0)
             return *why = "--max-size needs a positive number of bytes", *what = next, -1;
@@ -291,5 +297,47 @@ int ea_cli_load(const ea_cli_input *in, const char *path, FILE *msg, ea_call **c
         fprintf(msg, "earnest: %s: warning: %.*s\n", path, (int)n, p);
         p += n + (nl ? 1 : 0);
     }
+    return 0;
+}
+
+int ea_cli_entities(const ea_cli_input *in, FILE *msg, ea_entities **out) {
+    *out = NULL;
+    if (!in->n_lexicons) return 0;
+    ea_entities *set = NULL;
+    ea_error err;
+    memset(&err, 0, sizeof err);
+    ea_status st = ea_entities_new(0, &set, &err);
+    if (st != EA_OK) {
+        fprintf(msg, "earnest: %s\n", st == EA_ERR_NOMEM ? "out of memory" : "the built-in domain packs do not load");
+        return ea_cli_exit_for(st);
+    }
+    for (size_t i = 0; i < in->n_lexicons; i++) {
+        const char *path = in->lexicons[i];
+        /* say why a file cannot be read (the library only says that) */
+        struct stat sb;
+        FILE *f = NULL;
+        if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+            fprintf(msg, "earnest: %s: is a directory, not a lexicon file (--lexicon)\n", path);
+        else if (!(f = fopen(path, "rb")))
+            fprintf(msg, "earnest: %s: cannot open the lexicon (--lexicon): %s\n", path, strerror(errno));
+        if (!f) {
+            ea_entities_free(set);
+            return EXIT_INPUT_UNREADABLE;
+        }
+        fclose(f);
+        memset(&err, 0, sizeof err);
+        st = ea_entities_load_file(set, path, &err);
+        if (st != EA_OK) {
+            const char *why = err.message ? err.message : ea_status_str(st);
+            if (err.line)
+                fprintf(msg, "earnest: %s:%zu:%zu: error: lexicon: %s (byte %zu)\n", path, err.line, err.column, why,
+                        err.offset);
+            else
+                fprintf(msg, "earnest: %s: error: lexicon: %s\n", path, why);
+            ea_entities_free(set);
+            return ea_cli_exit_for(st);
+        }
+    }
+    *out = set;
     return 0;
 }

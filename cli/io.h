@@ -57,6 +57,8 @@ typedef struct {
 int ea_membuf_write(void *ctx, const char *data, size_t len); /* ea_write_fn */
 void ea_membuf_free(ea_membuf *b);
 
+#define EA_CLI_MAX_LEXICONS 16
+
 /* How every command reads a transcript: the input options they share. */
 typedef struct {
     const char *encoding; /* --encoding */
@@ -64,6 +66,9 @@ typedef struct {
     int layout_set;
     size_t max_size;      /* --max-size */
     int lossy, quiet;     /* --lossy, -q */
+    /* --lexicon FILE, in order (commands that extract facts) */
+    const char *lexicons[EA_CLI_MAX_LEXICONS];
+    size_t n_lexicons;
 } ea_cli_input;
 
 void ea_cli_input_init(ea_cli_input *in);
@@ -77,6 +82,13 @@ int ea_cli_input_option(ea_cli_input *in, const char *a, const char *next, const
 /* Reads and parses `path` ("-" = stdin); prints errors, and warnings unless
  * quiet, to `msg`. Returns 0 or an exit code. */
 int ea_cli_load(const ea_cli_input *in, const char *path, FILE *msg, ea_call **call);
+
+/* The built-in domain packs plus every --lexicon file, in order, into a
+ * new set (*out; ea_entities_free). With no --lexicon, *out is NULL: the
+ * built-in packs. Errors name the file, and the line and column when a
+ * line is malformed, on `msg`; returns 0 or an exit code (3 unreadable,
+ * 4 malformed, 5 over a limit, 7 out of memory). */
+int ea_cli_entities(const ea_cli_input *in, FILE *msg, ea_entities **out);
 
 /* earnest verify SUMMARY --against FILE (cli/verify_cmd.c); argv[1] is "verify". */
 int cmd_verify(int argc, char **argv);

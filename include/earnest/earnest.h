@@ -483,7 +483,8 @@ typedef int (*ea_mention_fn)(void *ctx, const ea_mention *m);
 size_t ea_entities_find(const ea_entities *set, const char *text, size_t len, ea_mention_fn cb, void *ctx);
 
 /* The mentions of a whole call, paragraph by paragraph (originals and
- * translations). `set` NULL means ea_entities_default(). The result borrows
+ * translations). `set` NULL means ea_entities_default() (inside
+ * ea_facts_extract_opts: the set its options name). The result borrows
  * from `call` and `set`: free it before either. */
 typedef struct ea_mentions ea_mentions;
 ea_status ea_mentions_find(const ea_entities *set, const ea_call *call, ea_mentions **out, ea_error *err);
@@ -500,6 +501,24 @@ size_t ea_mentions_in_paragraph(const ea_mentions *m, uint32_t para, size_t *fir
  * translation) as `before`; NULL when none. For "whom is this number
  * about": pass a fact's span.start. */
 const ea_mention *ea_mentions_before(const ea_mentions *m, uint32_t para, ea_entity_kind kind, size_t before);
+
+/* ---- facts linked with your own packs ---------------------------------- */
+
+/* Options for ea_facts_extract_opts; ea_facts_options_init gives the
+ * defaults (what ea_facts_extract does). */
+typedef struct {
+    /* The companies a fact may be about (ea_fact.company): NULL for the
+     * built-in packs, or a set of your own (ea_entities_new, then
+     * ea_entities_load_file: the CLI's --lexicon FILE). Borrowed: the
+     * facts point into it, so free them before the set. */
+    const ea_entities *entities;
+} ea_facts_options;
+
+void ea_facts_options_init(ea_facts_options *opt);
+
+/* ea_facts_extract with options; `opt` NULL is the defaults. Several
+ * threads may extract with one set at once (it is only searched). */
+ea_status ea_facts_extract_opts(const ea_call *call, const ea_facts_options *opt, ea_facts **out, ea_error *err);
 
 /* ---- Chinese scripts --------------------------------------------------- */
 

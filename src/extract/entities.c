@@ -11,6 +11,7 @@
 
 #include "domain_packs.h" /* generated from data/domain/NAME.txt */
 #include "earnest/earnest.h"
+#include "entities_int.h"
 #include "util/arena.h"
 #include "util/text.h"
 #include "util/vec.h"
@@ -633,6 +634,17 @@ const ea_entities *ea_entities_default(void) {
     return g_default;
 }
 
+/* The set NULL stands for on this thread (ea_facts_extract_opts sets it
+ * around the extraction, so that the facts link companies with the
+ * caller's packs without every step passing the set along). */
+static _Thread_local const ea_entities *tl_in_use;
+
+const ea_entities *ea_entities_use(const ea_entities *set) {
+    const ea_entities *prev = tl_in_use;
+    tl_in_use = set;
+    return prev;
+}
+
 size_t ea_entities_count(const ea_entities *set) { return set ? set->ents.n : 0; }
 
 const ea_entity *ea_entities_get(const ea_entities *set, size_t i) {
@@ -785,7 +797,7 @@ void ea_mentions_free(ea_mentions *m) {
 ea_status ea_mentions_find(const ea_entities *set, const ea_call *call, ea_mentions **out, ea_error *err) {
     if (out) *out = NULL;
     if (!call || !out) return set_err(err, EA_ERR_USAGE, "NULL argument", NULL, 0, NULL);
-    if (!set) set = ea_entities_default();
+    if (!set) set = tl_in_use ? tl_in_use : ea_entities_default();
     if (!set) return set_err(err, EA_ERR_NOMEM, "out of memory", NULL, 0, NULL);
     ea_mentions *m = calloc(1, sizeof *m);
     size_t np = ea_call_paragraph_count(call);

