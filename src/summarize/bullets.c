@@ -122,8 +122,6 @@ static const char *revenue_word(const ea_fact *f) {
     return ph.len && ea_ifind(ph, "sales") ? "sales" : "revenue";
 }
 
-static void guidance_year(ea_buf *b, const ea_call *c, const ea_fact *f, const char *callp);
-
 /* "adjusted earnings per share", "non-gaap loss per share", "ffo per share" */
 static void eps_words(ea_buf *b, const ea_fact *f, int loss) {
     if (ea_sum_is(f->basis, "non_gaap")) ea_buf_puts(b, " non-gaap");
@@ -160,10 +158,21 @@ static void actual_eps(ea_buf *b, const ea_call *c, const ea_fact *f, unsigned f
     end_line(b, f, flags);
 }
 
-static void guidance(ea_buf *b, const ea_call *c, const ea_fact *f, const char *callp, unsigned flags) {
+/* the year of a guidance period, when the call writes it ("sees fy 2026") */
+static void guidance_year(ea_buf *b, const ea_call *c, const ea_fact *f) {
+    size_t tl;
+    const char *t = ea_call_text(c, &tl);
+    if (f->period.len == 6 && f->period.ptr[0] == 'F' &&
+        ea_find_n(ea_str_make(t, tl), f->period.ptr + 2, 4)) {
+        ea_buf_putc(b, ' ');
+        ea_buf_append(b, f->period.ptr + 2, 4);
+    }
+}
+
+static void guidance(ea_buf *b, const ea_call *c, const ea_fact *f, unsigned flags) {
     ea_buf_puts(b, "sees ");
     period_word(b, f->period);
-    guidance_year(b, c, f, callp);
+    guidance_year(b, c, f);
     int loss = f->high < 0;
     if (ea_sum_is(f->metric, "revenue")) {
         ea_buf_putc(b, ' ');
@@ -217,24 +226,12 @@ static void actual_other(ea_buf *b, const ea_call *c, const ea_fact *f, unsigned
     end_line(b, f, flags);
 }
 
-/* the year of a guidance period when it is not the call's own ("sees fy
-   2026" on a fourth-quarter call) and the call writes it */
-static void guidance_year(ea_buf *b, const ea_call *c, const ea_fact *f, const char *callp) {
-    size_t tl;
-    const char *t = ea_call_text(c, &tl);
-    if (f->period.len == 6 && f->period.ptr[0] == 'F' && !(callp[0] && !memcmp(callp, f->period.ptr + 2, 4)) &&
-        ea_find_n(ea_str_make(t, tl), f->period.ptr + 2, 4)) {
-        ea_buf_putc(b, ' ');
-        ea_buf_append(b, f->period.ptr + 2, 4);
-    }
-}
-
 /* "sees fy capital expenditures $450 million to $500 million.", "sees q1
    revenue up 6 to 8 percent.", "sees fy free cash flow about $1 billion." */
-static void guidance_other(ea_buf *b, const ea_call *c, const ea_fact *f, const char *callp, unsigned flags) {
+static void guidance_other(ea_buf *b, const ea_call *c, const ea_fact *f, unsigned flags) {
     ea_buf_puts(b, "sees ");
     period_word(b, f->period);
-    guidance_year(b, c, f, callp);
+    guidance_year(b, c, f);
     metric_words(b, f);
     ea_buf_putc(b, ' ');
     if (f->is_change) {
@@ -323,7 +320,7 @@ ea_status ea_digest_write_bullets(const ea_call *c, const ea_facts *fs, unsigned
     }
     const ea_fact *gs[] = {h.g_q_eps, h.g_q_rev, h.g_y_eps_adj, h.g_y_eps, h.g_y_rev};
     for (size_t k = 0; k < sizeof gs / sizeof gs[0]; k++)
-        if (gs[k]) guidance(&b, c, gs[k], h.period, flags);
+        if (gs[k]) guidance(&b, c, gs[k], flags);
     if (h.next[0]) {
         enum { MAXG = 12 };
         const ea_fact *done[MAXG + 5];
@@ -340,7 +337,7 @@ ea_status ea_digest_write_bullets(const ea_call *c, const ea_facts *fs, unsigned
             for (size_t j = 0; j < nd; j++) dup |= same_slot(done[j], f);
             if (dup) continue;
             done[nd++] = f;
-            guidance_other(&b, c, f, h.period, flags);
+            guidance_other(&b, c, f, flags);
         }
     }
     if (!b.len && h.period[0]) {
