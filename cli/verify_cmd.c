@@ -23,6 +23,8 @@ static const char verify_usage[] =
     "                     --json says the same\n"
     "  --pretty           indented JSON\n"
     "  --layout NAME      force the transcript's layout (see earnest --help)\n"
+    "  --lexicon FILE     a domain pack of your own, added to the built-in ones\n"
+    "                     (docs/lexicon.md; repeatable)\n"
     "  --encoding ENC     the transcript's encoding (the summary must be UTF-8)\n"
     "  --lossy            replace undecodable transcript bytes with U+FFFD\n"
     "  --max-size BYTES   refuse larger inputs (default 268435456 = 256 MiB)\n"
@@ -30,7 +32,8 @@ static const char verify_usage[] =
     "  -q, --quiet        no warnings on stderr\n"
     "\n"
     "exit codes: 0 no findings, 1 findings, 2 usage, 3 unreadable, 4 invalid input,\n"
-    "5 limit, 6 output, 7 out of memory, 8 internal error\n";
+    "5 limit, 6 output, 7 out of memory, 8 internal error (a --lexicon FILE: 3\n"
+    "unreadable, 4 a malformed line, 5 over a limit)\n";
 
 typedef struct {
     const char *summary, *against, *out;
@@ -99,28 +102,49 @@ int cmd_verify(int argc, char **argv) {
     if (rc < 0) return 0; /* --help */
     if (rc) return rc;
 
-    /* the transcript */
+    /* the domain packs, then the transcript and its facts */
+    ea_entities *set = NULL;
+    rc = ea_cli_entities(&o.in, stderr, &set);
+    if (rc) return rc;
     ea_call *call = NULL;
     rc = ea_cli_load(&o.in, o.against, stderr, &call);
-    if (rc) return rc;
+    if (rc) {
+        ea_entities_free(set);
+        return rc;
+    }
+    ea_facts *facts = NULL;
+    ea_facts_options fo;
+    ea_facts_options_init(&fo);
+    fo.entities = set;
+    ea_error err;
+    memset(&err, 0, sizeof err);
+    ea_status st = ea_facts_extract_opts(call, &fo, &facts, &err);
+    if (st != EA_OK) {
+        ea_cli_report(o.against, &err);
+        ea_call_free(call);
+        ea_entities_free(set);
+        return ea_cli_exit_for(st);
+    }
 
     /* the summary */
     char *sum = NULL;
     size_t slen = 0;
     rc = ea_cli_read(o.summary, o.in.max_size, &sum, &slen);
-    if (rc) {
-        ea_call_free(call);
-        return rc;
-    }
     ea_verify_result *res = NULL;
-    ea_error err;
-    memset(&err, 0, sizeof err);
-    ea_status st = ea_verify_summary(call, NULL, sum, slen, &res, &err);
-    free(sum);
-    if (st != EA_OK) {
-        ea_cli_report(o.summary, &err);
+    if (rc == 0) {
+        memset(&err, 0, sizeof err);
+        st = ea_verify_summary(call, facts, sum, slen, &res, &err);
+        free(sum);
+        if (st != EA_OK) {
+            ea_cli_report(o.summary, &err);
+            rc = ea_cli_exit_for(st);
+        }
+    }
+    if (rc) {
+        ea_facts_free(facts);
         ea_call_free(call);
-        return ea_cli_exit_for(st);
+        ea_entities_free(set);
+        return rc;
     }
 
     ea_out out;
@@ -142,6 +166,8 @@ int cmd_verify(int argc, char **argv) {
     }
     if (rc == 0 && ea_verify_count(res) > 0) rc = EXIT_FINDINGS;
     ea_verify_free(res);
+    ea_facts_free(facts);
     ea_call_free(call);
+    ea_entities_free(set);
     return rc;
 }

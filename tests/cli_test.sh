@@ -492,6 +492,72 @@ expect "--ndjson -o DIR" 2
 leftover=$(find "$T" -name '*.tmp.*' | head -n 1)
 if [ -z "$leftover" ]; then ok; else bad "temporary file left: $leftover"; fi
 
+# ---- --lexicon FILE: a domain pack of the user's own -------------------------
+# 立讯精密 is in no built-in pack; the user pack makes it Luxshare
+printf '主持人：各位投资者好，欢迎参加本次交流会。\n专家：立讯精密今年一季度的营收为12亿元，同比增长20%%。新易盛的营收为15亿元。\n' >"$T/zh-call.txt"
+printf '# a user pack\ncompany\tluxshare\tLuxshare|Luxshare Precision\t立讯精密\tticker=002475.SZ\n' >"$T/pack.txt"
+printf 'company\tluxshare2\tLuxshare Two\t立讯精密\n' >"$T/pack2.txt"
+# line 3: three fields; the error is at its end (column 16, byte 64)
+printf '# comment\ncompany\tluxshare\tLuxshare\t立讯精密\ncompany\tfoo\tFoo\n' >"$T/pack-bad.txt"
+printf 'company\tfoo\tFoo\t\377\n' >"$T/pack-enc.txt"
+{
+  printf 'company\tlong\t'
+  head -c 300 /dev/zero | tr '\0' 'a'
+  printf '\t-\n'
+} >"$T/pack-long.txt"
+run facts --json "$T/zh-call.txt"
+expect "facts without --lexicon" 0
+if grep -q '"company":"Luxshare"' "$T/out"; then bad "facts without --lexicon: Luxshare linked"; else ok; fi
+out_has "facts without --lexicon: built-in pack" '"company":"Eoptolink"'
+run facts --json --lexicon "$T/pack.txt" "$T/zh-call.txt"
+expect "facts --lexicon" 0
+out_has "facts --lexicon: the user pack's company" '"company":"Luxshare"'
+out_has "facts --lexicon: built-in packs still there" '"company":"Eoptolink"'
+run facts --json --lexicon "$T/pack.txt" --lexicon "$T/pack2.txt" "$T/zh-call.txt"
+expect "two --lexicon files" 0
+out_has "two --lexicon files: the later one takes the name over" '"company":"Luxshare Two"'
+run digest --format json --lexicon "$T/pack.txt" "$T/zh-call.txt"
+expect "digest --lexicon" 0
+run facts --format json --ndjson -j 2 --lexicon "$T/pack.txt" "$T/zh-call.txt" "$good" "$T/zh-call.txt"
+expect "facts --lexicon -j 2" 0
+if [ "$(grep -c '"company":"Luxshare"' "$T/out")" -eq 2 ]; then ok; else bad "facts --lexicon -j 2: not linked in every output"; fi
+run parse --lexicon "$T/pack.txt" "$T/zh-call.txt"
+expect "parse --lexicon" 2
+err_has "parse --lexicon: says which commands" "--lexicon is for facts, digest and verify"
+run facts "$T/zh-call.txt" --lexicon
+expect "--lexicon without a value" 2
+run facts --lexicon "$T/missing-pack.txt" "$T/zh-call.txt"
+expect "--lexicon: missing file" 3
+err_has "--lexicon: missing file: named" "$T/missing-pack.txt: cannot open the lexicon"
+run facts --lexicon "$T/dir" "$T/zh-call.txt"
+expect "--lexicon: a directory" 3
+err_has "--lexicon: a directory: named" "$T/dir: is a directory"
+rm -f "$T/lx-out.txt"
+run facts --lexicon "$T/pack-bad.txt" -o "$T/lx-out.txt" "$T/zh-call.txt"
+expect "--lexicon: a malformed line" 4
+err_has "--lexicon: a malformed line: file:line:column" "$T/pack-bad.txt:3:16: error: lexicon: expected 4 or 5 fields"
+err_has "--lexicon: a malformed line: byte offset" "(byte 64)"
+out_empty "--lexicon: a malformed line: no output"
+if [ -e "$T/lx-out.txt" ]; then bad "--lexicon: a malformed line: output file created"; else ok; fi
+run facts --lexicon "$T/pack-enc.txt" "$T/zh-call.txt"
+expect "--lexicon: not UTF-8" 4
+err_has "--lexicon: not UTF-8: position" "$T/pack-enc.txt:1:17: error: lexicon: invalid UTF-8"
+run facts --lexicon "$T/pack-long.txt" "$T/zh-call.txt"
+expect "--lexicon: a name over 255 bytes" 5
+err_has "--lexicon: a name over 255 bytes: named" "$T/pack-long.txt:1:"
+# checked before any input: nothing is written in batch mode either
+run digest --lexicon "$T/pack-bad.txt" -o "$T/lx-dir" "$good" "$ex"
+expect "--lexicon: a malformed line, batch" 4
+if [ -e "$T/lx-dir" ]; then bad "--lexicon: a malformed line, batch: wrote something"; else ok; fi
+if [ -f "$SRC/tests/verify/borealis-q1-2024.txt" ]; then
+  printf 'q1 revenue rose 12 percent to $1.72 billion [2].\n' >"$T/sum-lx.txt"
+  run verify "$T/sum-lx.txt" --against "$SRC/tests/verify/borealis-q1-2024.txt" --lexicon "$T/pack.txt"
+  expect "verify --lexicon" 0
+  run verify "$T/sum-lx.txt" --against "$SRC/tests/verify/borealis-q1-2024.txt" --lexicon "$T/pack-bad.txt"
+  expect "verify --lexicon: a malformed line" 4
+  err_has "verify --lexicon: a malformed line: position" "$T/pack-bad.txt:3:16:"
+fi
+
 # ---- verify: 0 no findings, 1 findings, 2 usage, 3 unreadable, 4 invalid --
 call=$SRC/tests/verify/borealis-q1-2024.txt
 if [ -f "$call" ]; then
