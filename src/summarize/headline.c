@@ -32,22 +32,6 @@ static int per_share_amount(const ea_fact *f) {
     return v < 1000 && (f->per_share || f->stated == 0 || fabs(fabs(f->stated) - first) < 1e-9);
 }
 
-/* A per-share figure that is the call's earnings: named as such ("diluted
- * EPS", "net income per share"), or the per-share form of net income
- * ("net income of $21 million, or $1.87 per share"); not the per-share
- * size of a charge or an impact ("storm costs of $8 million, or $0.15 per
- * share"). */
-static int earnings_figure(const ea_facts *fs, size_t i) {
-    const ea_fact *f = ea_facts_get(fs, i);
-    static const char *const names[] = {"earn", "eps", "income", "loss", "profit", "ffo", "funds from"};
-    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
-        if (ea_ifind(f->metric_phrase, names[k])) return 1;
-    if (ea_sum_is(f->metric, "ffo")) return 1;
-    if (i == 0) return 0;
-    const ea_fact *g = ea_facts_get(fs, i - 1);
-    return g->para == f->para && g->sentence.start == f->sentence.start && ea_sum_is(g->metric, "net_income");
-}
-
 /* the words before a figure in its sentence speak of an effect on
    earnings, not the earnings: "the storm reduced EPS by $0.15" */
 static int impact(const ea_call *c, const ea_fact *f) {
@@ -139,7 +123,7 @@ void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
         const ea_fact *f = ea_facts_get(fs, i);
         if (f->in_translation || f->company.len || !f->has_value || f->is_change) continue;
         if (f->kind == EA_FACT_ACTUAL && period_is(f, h->period) && !f->segment.len && !f->is_range) {
-            if (per_share_amount(f) && earnings_figure(fs, i)) {
+            if (per_share_amount(f)) {
                 double w = weight(fs, f, np, same_eps) * (impact(c, f) ? 0.25 : 1.0);
                 int ffo = ea_sum_is(f->metric, "ffo");
                 if (ffo) {
