@@ -6,8 +6,8 @@
 #include "earnest/earnest.h"
 #include "harness.h"
 
-static int fc_eq(double a, double b) { return fabs(a - b) <= 1e-6 * (fabs(a) + fabs(b)) + 1e-9; }
-static int fc_str(ea_str s, const char *lit) {
+static inline int fc_eq(double a, double b) { return fabs(a - b) <= 1e-6 * (fabs(a) + fabs(b)) + 1e-9; }
+static inline int fc_str(ea_str s, const char *lit) {
     if (!lit) return 1;
     if (!*lit) return s.len == 0;
     return s.len == strlen(lit) && memcmp(s.ptr, lit, s.len) == 0;
@@ -20,7 +20,7 @@ typedef struct {
 } fc_want;
 
 /* Index of the first original-language fact that matches, or -1. */
-static int fc_find(const ea_facts *fs, const fc_want *w, int translation) {
+static inline int fc_find(const ea_facts *fs, const fc_want *w, int translation) {
     for (size_t i = 0; i < ea_facts_count(fs); i++) {
         const ea_fact *f = ea_facts_get(fs, i);
         if (f->in_translation != translation) continue;
@@ -38,8 +38,8 @@ static int fc_find(const ea_facts *fs, const fc_want *w, int translation) {
     return -1;
 }
 
-static const ea_fact *fc_expect(const ea_facts *fs, const char *metric, const char *period, const char *kind,
-                                const char *segment, double value, int line) {
+static inline const ea_fact *fc_expect(const ea_facts *fs, const char *metric, const char *period, const char *kind,
+                                       const char *segment, double value, int line) {
     fc_want w = {metric, period, kind, segment, NULL, value, NAN, NAN};
     int i = fc_find(fs, &w, 0);
     CHECK_MSG(i >= 0, "line %d: no fact %s %s %s seg=%s value=%.10g", line, metric, period ? period : "*",
@@ -47,8 +47,8 @@ static const ea_fact *fc_expect(const ea_facts *fs, const char *metric, const ch
     return i >= 0 ? ea_facts_get(fs, (size_t)i) : NULL;
 }
 
-static const ea_fact *fc_expect_range(const ea_facts *fs, const char *metric, const char *period, const char *kind,
-                                      double lo, double hi, int line) {
+static inline const ea_fact *fc_expect_range(const ea_facts *fs, const char *metric, const char *period,
+                                             const char *kind, double lo, double hi, int line) {
     fc_want w = {metric, period, kind, NULL, NULL, NAN, lo, hi};
     int i = fc_find(fs, &w, 0);
     CHECK_MSG(i >= 0, "line %d: no range fact %s %s %s %.10g..%.10g", line, metric, period ? period : "*",
@@ -60,7 +60,7 @@ static const ea_fact *fc_expect_range(const ea_facts *fs, const char *metric, co
 #define EXPECT_RANGE(...) fc_expect_range(fs, __VA_ARGS__, __LINE__)
 
 /* No original fact has this value (level or range end). */
-static void fc_never(const ea_facts *fs, double v, int line) {
+static inline void fc_never(const ea_facts *fs, double v, int line) {
     for (size_t i = 0; i < ea_facts_count(fs); i++) {
         const ea_fact *f = ea_facts_get(fs, i);
         if (f->in_translation) continue;
