@@ -11,6 +11,7 @@
  * Then each summary line: its [n] citations, the periods it names, and
  * each of its numbers, which is stated (in a cited paragraph when the line
  * cites), derived, or a finding of one kind. */
+#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1683,6 +1684,33 @@ static int only_filler(const char *t, size_t a, size_t b) {
     return 1;
 }
 
+static int text_tally(const char *t, size_t e, size_t n) {
+    static const char *const words[] = {"sentences", "sentence", "forward-looking", "hedging", "confident",
+                                        "questions", "exchanges", "paragraphs", "words", "句", "個問題", "个问题"};
+    size_t i = e;
+    while (i < n && t[i] == ' ') i++;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t wl = strlen(words[k]);
+        if (n - i >= wl && !memcmp(t + i, words[k], wl) &&
+            (n - i == wl || (unsigned char)t[i + wl] >= 0x80 || !isalnum((unsigned char)t[i + wl])))
+            return 1;
+    }
+    return 0;
+}
+
+/* the same tally in Chinese, labelled before its count: "信心用语 2" */
+static int text_tally_zh(const char *t, size_t s) {
+    static const char *const labels[] = {"信心用语", "信心用語", "保留用语", "保留用語",
+                                         "前瞻性表述", "前瞻性陈述", "前瞻性陳述"};
+    size_t i = s;
+    while (i > 0 && t[i - 1] == ' ') i--;
+    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+        size_t wl = strlen(labels[k]);
+        if (i >= wl && !memcmp(t + i - wl, labels[k], wl)) return 1;
+    }
+    return 0;
+}
+
 static int on_summary_qty(void *ctx, const ea_qty *q) {
     line_t *L = ctx;
     const char *lt = L->t + L->ls;
@@ -1696,6 +1724,11 @@ static int on_summary_qty(void *ctx, const ea_qty *q) {
     /* footnote marks: "(1)" with nothing else */
     if (q->unit == EA_U_NONE && !(q->flags & (EA_Q_SCALED | EA_Q_RANGE)) && q->num_start > 0 &&
         lt[q->num_start - 1] == '(' && q->end < n && lt[q->end] == ')' && q->value < 100)
+        return 0;
+    /* a tally of the transcript itself ("63 sentences, 14 forward-looking"
+       in a digest's tone lines): counted, never stated, nothing to check */
+    if (q->unit == EA_U_NONE && !(q->flags & (EA_Q_SCALED | EA_Q_RANGE)) &&
+        (text_tally(lt, q->end, n) || text_tally_zh(lt, q->num_start)))
         return 0;
     int uc = uclass(q);
     double f = q->unit == EA_U_BPS ? 0.01 : 1;

@@ -185,6 +185,12 @@ int main(int argc, char **argv) {
            "- Data center: $0.52 billion, down 8% year over year, from $565 million [5]\n"
            "Q2 guidance: $1.75-1.85 billion [7]\n"
            "Pricing held steady in the data center business [11].\n");
+    /* tallies of the transcript itself (a digest's tone lines) are counted,
+       not stated: nothing to check; the same count as a figure is */
+    PASSES("- Jane Doe (executive): 63 sentences, 2 confident, 1 hedging, 14 forward-looking\n"
+           "  Forward-looking statements: 66 sentences\n"
+           "- Jane Doe (executive): 63 句，信心用语 2，保留用語 1，前瞻性表述 14\n");
+    finds("q1 revenue 63 million dollars.\n", EA_VERIFY_UNSTATED, "63 million dollars");
     /* a summary with no numbers and no citations has nothing to check */
     PASSES("The call was upbeat.\n\n   \n");
     PASSES("");
