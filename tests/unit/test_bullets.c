@@ -24,7 +24,9 @@ int main(int argc, char **argv) {
     CHECK(strstr(s.buf, "sees q4 non-gaap earnings per share $0.55 to $0.65 [17].\n") != NULL);
     CHECK(strstr(s.buf, "q3 revenue rose 37 percent to $182.4 million [7].\n") != NULL);
     CHECK(strstr(s.buf, "sees q4 revenue $190 million to $205 million [17].\n") != NULL);
-    CHECK(strstr(s.buf, "sees fy revenue $690 million to $705 million [17].\n") != NULL);
+    CHECK(strstr(s.buf, "sees fy 2025 revenue $690 million to $705 million [17].\n") != NULL);
+    /* the wire's lead line names the company and its lead figure, first */
+    CHECK(!strncmp(s.buf, "compname reports q3 non-gaap earnings per share $0.52 [15].\n", 60));
     /* a failing sink is an error, not a partial success */
     th_sink tiny = {0};
     tiny.max = 1;
@@ -34,5 +36,31 @@ int main(int argc, char **argv) {
     ea_facts_free(fs);
     ea_call_free(c);
     free(data);
+
+    /* growth guidance with its stated digits; a rate given in words has
+       none to repeat and makes no line; a quarter not yet reported is a
+       forecast even with no forecast word */
+    static const char call2[] =
+        "Northwind Q2 2025 Earnings Call\n\n"
+        "Jane Roe -- Chief Financial Officer\n\n"
+        "Revenue for the second quarter was $250.1 million. Diluted earnings per share were $0.41.\n\n"
+        "For the full year 2025, net sales growth is now expected to be between 6% and 8%. "
+        "Adjusted EBITDA growth should be in the low teens.\n\n"
+        "This translates to third quarter revenue of $255 million to $265 million.\n";
+    c = NULL;
+    fs = NULL;
+    memset(&s, 0, sizeof s);
+    CHECK(ea_call_parse(call2, sizeof call2 - 1, NULL, &c, NULL) == EA_OK);
+    CHECK(c && ea_facts_extract(c, &fs, NULL) == EA_OK);
+    CHECK(fs && ea_digest_write_bullets(c, fs, 0, th_put, &s) == EA_OK);
+    CHECK(s.buf && strstr(s.buf, "q2 earnings per share $0.41.\n") != NULL);
+    CHECK(s.buf && strstr(s.buf, "q2 revenue $250.1 million.\n") != NULL);
+    CHECK(s.buf && strstr(s.buf, "sees fy 2025 net sales up 6 to 8 percent.\n") != NULL);
+    CHECK(s.buf && strstr(s.buf, "sees q3 revenue $255 million to $265 million.\n") != NULL);
+    CHECK(s.buf && strstr(s.buf, "ebitda") == NULL && strstr(s.buf, "teens") == NULL);
+    if (s.buf && th_fail) fputs(s.buf, stderr);
+    free(s.buf);
+    ea_facts_free(fs);
+    ea_call_free(c);
     return th_done();
 }
