@@ -169,15 +169,9 @@ int ea_lines_next(ea_lines *it, size_t *start, size_t *end) {
     return 1;
 }
 
-static int zh_lookup(const uint16_t *tab, size_t n, uint32_t cp) {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (tab[mid] == cp) return 1;
-        if (tab[mid] < cp) lo = mid + 1;
-        else hi = mid;
-    }
-    return 0;
+static int zh_bit(const uint8_t *bits, uint32_t cp) {
+    uint32_t i = cp - EA_ZH_BITS_FIRST;
+    return cp >= EA_ZH_BITS_FIRST && cp <= 0xFFFF && (bits[i >> 3] >> (i & 7) & 1u);
 }
 
 size_t ea_ascii_prefix(const char *s, size_t n) {
@@ -214,13 +208,17 @@ void ea_lang_count(const char *s, size_t n, size_t cap, ea_lang_counts *c) {
             continue;
         }
         uint32_t cp;
-        p += ea_utf8_next(p, end, &cp);
+        /* ideographs up to U+9FFF are three bytes, E3..E9: decoded here */
+        if (*p >= 0xE3 && *p <= 0xE9 && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+            cp = (uint32_t)(*p & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3Fu);
+            p += 3;
+        } else {
+            p += ea_utf8_next(p, end, &cp);
+        }
         if (ea_is_cjk(cp)) {
             c->cjk++;
-            if (cp <= 0xFFFF) {
-                if (zh_lookup(ea_zh_simp_only, EA_ZH_SIMP_N, cp)) c->simp++;
-                else if (zh_lookup(ea_zh_trad_only, EA_ZH_TRAD_N, cp)) c->trad++;
-            }
+            if (zh_bit(ea_zh_simp_bits, cp)) c->simp++;
+            else if (zh_bit(ea_zh_trad_bits, cp)) c->trad++;
         }
     }
 }
