@@ -351,7 +351,9 @@ typedef struct {
 typedef struct ea_facts ea_facts;
 
 /* Extract the facts of a parsed call. The result borrows from `call`:
- * free it before the call. Linear in the text size. */
+ * free it before the call. Linear in the text size. Companies are linked
+ * with the built-in domain packs; ea_facts_extract_opts (below, with the
+ * entities) takes packs of your own. */
 ea_status ea_facts_extract(const ea_call *call, ea_facts **out, ea_error *err);
 void ea_facts_free(ea_facts *f);
 size_t ea_facts_count(const ea_facts *f);
