@@ -432,7 +432,7 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
             }
         }
         /* Chinese */
-        if (!k && (unsigned char)*p >= 0x80) {
+        if (!k && (unsigned char)*p >= 0xC0) { /* a character's first byte */
             static const struct {
                 const char *w;
                 int kind, n;
@@ -443,6 +443,9 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
                       {"本季", 'C', 0},     {"去年同期", 'P', 0}, {"上季", 'L', 0},     {"今年", 'Y', 0},
                       {"去年", 'Z', 0},     {"上年", 'Z', 0},     {"前年", 'W', 0}};
             for (size_t i = 0; i < sizeof zh / sizeof zh[0]; i++) {
+                /* every phrase is two characters or more: test the first
+                   before measuring */
+                if ((size_t)(end - p) < 6 || memcmp(p, zh[i].w, 3) != 0) continue;
                 size_t a = strlen(zh[i].w);
                 if ((size_t)(end - p) < a || memcmp(p, zh[i].w, a) != 0) continue;
                 /* a year right before: 2024年第一季度 */
@@ -1627,7 +1630,7 @@ static void link_companies(ctx_t *x) {
         if (host) continue;
         f->company = e->name;
     }
-    /* the names live in the (static) default set; the mentions can go */
+    /* the names live in the entity set in use (the caller keeps it alive); the mentions can go */
     ea_mentions_free(ms);
 }
 
