@@ -83,4 +83,14 @@ static inline char *th_read(const char *path, size_t *len) {
     *len = n;
     return b;
 }
+
+/* The bilingual sample under `shared` (../shared/samples/000_...txt, never
+ * copied into the repo); NULL after saying "skipped" when it is absent. */
+static inline char *th_read_sample(const char *shared, size_t *len) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/samples/000_f972b47517299ea5.txt", shared);
+    char *data = th_read(path, len);
+    if (!data) printf("skipped: %s not found\n", path);
+    return data;
+}
 #endif

@@ -352,14 +352,9 @@ static void long_call(void) {
 
 /* The bilingual sample: every translated paragraph as two columns. */
 static int bilingual(const char *shared) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/samples/000_f972b47517299ea5.txt", shared);
     size_t len;
-    char *data = th_read(path, &len);
-    if (!data) {
-        printf("skipped: %s not found\n", path);
-        return 0;
-    }
+    char *data = th_read_sample(shared, &len);
+    if (!data) return 0;
     ea_call *c;
     ea_facts *fs;
     CHECK(parse(data, len, &c, &fs) == 0);

@@ -9,14 +9,9 @@
 
 int main(int argc, char **argv) {
     const char *shared = argc > 2 ? argv[2] : "../shared";
-    char path[4096];
-    snprintf(path, sizeof path, "%s/samples/000_f972b47517299ea5.txt", shared);
     size_t len;
-    char *data = th_read(path, &len);
-    if (!data) {
-        printf("skipped: %s not found\n", path);
-        return 77;
-    }
+    char *data = th_read_sample(shared, &len);
+    if (!data) return 77;
     ea_call *c = NULL;
     ea_facts *fs = NULL;
     CHECK(ea_call_parse(data, len, NULL, &c, NULL) == EA_OK);
