@@ -222,6 +222,9 @@ static size_t lit_at(const char *p, const char *end, const char *lit) {
     return n;
 }
 
+/* "2024" at d as a number; the caller has checked the four digits */
+static int digits4(const char *d) { return (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0'); }
+
 static int read_year(const char *p, const char *end, size_t *used) {
     const char *q = p;
     while (q < end && (*q == ' ' || *q == ',')) q++;
@@ -234,7 +237,7 @@ static int read_year(const char *p, const char *end, size_t *used) {
     if (end - q >= 4 && ea_is_digit((unsigned char)q[0]) && ea_is_digit((unsigned char)q[1]) &&
         ea_is_digit((unsigned char)q[2]) && ea_is_digit((unsigned char)q[3]) &&
         (end - q == 4 || !ea_is_alnum((unsigned char)q[4]))) {
-        int y = (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0');
+        int y = digits4(q);
         if (y >= 1990 && y <= 2100) {
             *used = (size_t)(q + 4 - p);
             return y;
@@ -413,7 +416,7 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
         if (!k && ea_is_digit((unsigned char)*p) && (p == s || (p[-1] != '$' && p[-1] != '.' && p[-1] != ',')) &&
             end - p >= 6 && ea_is_digit((unsigned char)p[1]) && ea_is_digit((unsigned char)p[2]) &&
             ea_is_digit((unsigned char)p[3])) {
-            int yy = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+            int yy = digits4(p);
             const char *q = p + 4;
             int word = q[0] == ' ' && ea_is_alpha((unsigned char)q[1]) && !lit_at(q + 1, end, "million") &&
                        !lit_at(q + 1, end, "billion") && !lit_at(q + 1, end, "thousand");
@@ -465,7 +468,7 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
                     const char *d = b - 3;
                     while (d > s && d[-1] == ' ') d--;
                     if (d - s >= 4 && ea_is_digit((unsigned char)d[-1]) && ea_is_digit((unsigned char)d[-4])) {
-                        yy = (d[-4] - '0') * 1000 + (d[-3] - '0') * 100 + (d[-2] - '0') * 10 + (d[-1] - '0');
+                        yy = digits4(d - 4);
                         st = d - 4;
                     }
                 }
@@ -1563,7 +1566,7 @@ static void future_is_guidance(ctx_t *x) {
         int fyp = p[0] == 'F';
         const char *d = fyp ? p + 2 : p;
         if (!ea_is_digit((unsigned char)d[0]) || !ea_is_digit((unsigned char)d[3])) continue;
-        int y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+        int y = digits4(d);
         int later;
         if (fyp) later = y > cy || (y == cy && cq < 4 && f->is_range);
         else if (p[4] == 'Q') later = y * 4 + (p[5] - '1') > cy * 4 + (cq - 1);
@@ -1639,19 +1642,18 @@ static void parse_call_period(ctx_t *x) {
     memset(&x->cp, 0, sizeof x->cp);
     ea_str p = in->period;
     if (p.len == 6 && p.ptr[4] == 'Q') {
-        x->cp.year = (p.ptr[0] - '0') * 1000 + (p.ptr[1] - '0') * 100 + (p.ptr[2] - '0') * 10 + (p.ptr[3] - '0');
+        x->cp.year = digits4(p.ptr);
         x->cp.q = p.ptr[5] - '0';
     } else if (p.len == 6 && p.ptr[4] == 'H') {
-        x->cp.year = (p.ptr[0] - '0') * 1000 + (p.ptr[1] - '0') * 100 + (p.ptr[2] - '0') * 10 + (p.ptr[3] - '0');
+        x->cp.year = digits4(p.ptr);
         x->cp.q = p.ptr[5] == '1' ? 2 : 4;
     } else if (p.len == 6 && p.ptr[0] == 'F') {
-        x->cp.year = (p.ptr[2] - '0') * 1000 + (p.ptr[3] - '0') * 100 + (p.ptr[4] - '0') * 10 + (p.ptr[5] - '0');
+        x->cp.year = digits4(p.ptr + 2);
         x->cp.q = 4;
         x->cp.fy = 1;
     } else if (in->date.len >= 4 && ea_is_digit((unsigned char)in->date.ptr[0])) {
         /* an expert call with a date and no period */
-        x->cp.year = (in->date.ptr[0] - '0') * 1000 + (in->date.ptr[1] - '0') * 100 + (in->date.ptr[2] - '0') * 10 +
-                     (in->date.ptr[3] - '0');
+        x->cp.year = digits4(in->date.ptr);
         x->cp.dated = 1;
     }
 }

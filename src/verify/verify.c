@@ -11,7 +11,6 @@
  * Then each summary line: its [n] citations, the periods it names, and
  * each of its numbers, which is stated (in a cited paragraph when the line
  * cites), derived, or a finding of one kind. */
-#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1692,7 +1691,7 @@ static int text_tally(const char *t, size_t e, size_t n) {
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         size_t wl = strlen(words[k]);
         if (n - i >= wl && !memcmp(t + i, words[k], wl) &&
-            (n - i == wl || (unsigned char)t[i + wl] >= 0x80 || !isalnum((unsigned char)t[i + wl])))
+            (n - i == wl || (unsigned char)t[i + wl] >= 0x80 || !ea_is_alnum((unsigned char)t[i + wl])))
             return 1;
     }
     return 0;
