@@ -56,6 +56,11 @@ struct ea_entities {
     ea_vec terms; /* term_t */
     idmap ids;    /* id -> index into ents */
     uint32_t root[256];
+    /* quick filter before the trie walk: bit (a << 8 | b) is set when a
+       name starts with the lowered bytes a, b (b is ' ' for any blank);
+       one[a] when a one-byte name is a */
+    uint64_t pair[65536 / 64];
+    uint8_t one[256];
 };
 
 /* ---- small helpers ----------------------------------------------------- */
@@ -177,6 +182,11 @@ static uint32_t child_of(ea_entities *set, uint32_t parent, unsigned char c) {
  * never take a name over from another entry. */
 static int insert_name(ea_entities *set, const char *p, size_t n, uint32_t entity, int exact, int generated) {
     uint32_t at = 0;
+    if (n == 1) set->one[ea_lower((unsigned char)p[0])] = 1;
+    if (n >= 2) {
+        unsigned k = (unsigned)ea_lower((unsigned char)p[0]) << 8 | ea_lower((unsigned char)p[1]);
+        set->pair[k >> 6] |= (uint64_t)1 << (k & 63);
+    }
     for (size_t i = 0; i < n; i++) {
         at = child_of(set, at, ea_lower((unsigned char)p[i]));
         if (!at) return -1;
@@ -730,7 +740,13 @@ size_t ea_entities_find(const ea_entities *set, const char *text, size_t len, ea
             continue;
         }
         const term_t *t = NULL;
-        const unsigned char *e = set->root[ea_lower(c)] ? longest_at(set, p, end, &t) : NULL;
+        const unsigned char *e = NULL;
+        unsigned char c0 = ea_lower(c);
+        if (set->root[c0]) {
+            unsigned char c1 = p + 1 < end ? ea_lower(p[1]) : 0;
+            unsigned k = (unsigned)c0 << 8 | (is_blank(c1) ? ' ' : c1);
+            if (set->one[c0] || (set->pair[k >> 6] >> (k & 63) & 1)) e = longest_at(set, p, end, &t);
+        }
         if (e) {
             if (t->entity != NO_ENTITY) {
                 ea_mention m;

@@ -186,6 +186,13 @@ static int period_start(const unsigned char *p, const unsigned char *b) {
     return ea_is_digit(c0) || c0 == 'q' || c0 == 'f' || c0 == 's' || c0 == 't';
 }
 
+/* The next byte after p where period_start may hold: past the rest of an
+ * ASCII word (no period starts inside one). */
+static const unsigned char *next_start(const unsigned char *p, const unsigned char *end) {
+    if (ea_is_alnum(*p)) return p + 1 + ea_alnums(p + 1, end);
+    return p + 1;
+}
+
 size_t ea_find_period(ea_str s, char *out, size_t cap) {
     const unsigned char *b = (const unsigned char *)s.ptr, *end = b + s.len;
     for (const unsigned char *p = b; p < end; p++) {
@@ -274,7 +281,7 @@ size_t ea_infer_period(const ea_paragraph *ps, size_t n_texts, char *out, size_t
     for (size_t t = 0; t < n_texts; t++) {
         double w = t < 20 ? 3.0 : t < 60 ? 1.5 : 1.0;
         const unsigned char *b = (const unsigned char *)ps[t].text.ptr, *end = b + ps[t].text.len;
-        for (const unsigned char *p = b; p < end; p++) {
+        for (const unsigned char *p = b; p < end; p = next_start(p, end)) {
             if (!period_start(p, b)) continue;
             char per[16];
             size_t n = period_at(p, end, per, sizeof per);
