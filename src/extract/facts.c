@@ -665,6 +665,29 @@ static int from_before(const char *s, size_t at) {
            (i == 4 || !ea_is_alnum((unsigned char)s[i - 5]));
 }
 
+/* "from $650 million to $680 million previously": the figure after `at`
+ * is an earlier one (the base a revision is compared with) */
+static int earlier_after(const char *s, size_t n, size_t at) {
+    const char *p = s + at, *end = s + n;
+    while (p < end && *p == ' ') p++;
+    return lit_at(p, end, "previously") || lit_at(p, end, "earlier") || lit_at(p, end, "before") ||
+           lit_at(p, end, "prior guidance") || lit_at(p, end, "in our prior") || lit_at(p, end, "in our previous");
+}
+
+/* "from our prior guidance of $1.90": the comparison [from, to) names an
+ * earlier forecast */
+static int earlier_named(const char *s, size_t from, size_t to) {
+    static const char *const w[] = {"prior guidance", "previous guidance", "prior outlook", "previous outlook",
+                                    "prior range", "previous range", "original guidance", "initial guidance",
+                                    "prior forecast", "previous forecast", "earlier guidance"};
+    for (size_t i = from; i < to; i++)
+        if (ea_lower((unsigned char)s[i]) == 'p' || ea_lower((unsigned char)s[i]) == 'o' ||
+            ea_lower((unsigned char)s[i]) == 'i' || ea_lower((unsigned char)s[i]) == 'e')
+            for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+                if (lit_at(s + i, s + to, w[k])) return 1;
+    return 0;
+}
+
 /* the direction word nearest before `at`, within a few words: +1, -1, 0 */
 static int move_dir(const events_t *ev, size_t at) {
     int d = 0;
@@ -1393,7 +1416,7 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
             f->high = q->high;
             /* "decreased 26% from $542 million to $401 million": a move,
                not a range; the level is where it went */
-            int move = from_before(s, q->start) ? move_dir(&ev, q->start) : 0;
+            int move = from_before(s, q->start) && !earlier_after(s, n, q->end) ? move_dir(&ev, q->start) : 0;
             if (move) {
                 f->is_range = 0;
                 f->value = move < 0 ? q->low : q->high;
@@ -1428,7 +1451,16 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
         f->kind = target ? EA_FACT_TARGET
                   : (guide_here || gi_after >= 0 || (forward && (q->flags & EA_Q_RANGE))) ? EA_FACT_GUIDANCE
                                                                                          : EA_FACT_ACTUAL;
-        if (compare) f->kind = EA_FACT_ACTUAL;
+        /* the base of a comparison is an actual, but a revised forecast's
+           base is the earlier forecast: "raising it to $2.10 from $2.00
+           previously" */
+        if (compare) {
+            int revised = base >= 0 && all[base].kind == EA_FACT_GUIDANCE;
+            f->kind = revised && (earlier_after(s, n, q->end) || earlier_named(s, compare_at, q->start))
+                          ? EA_FACT_GUIDANCE
+                          : EA_FACT_ACTUAL;
+            if (f->kind == EA_FACT_GUIDANCE && !f->period.len) f->period = all[base].period;
+        }
         /* "below our guidance range of $41 million to $46 million": the
            earlier guidance for the same period, and how the actual compares */
         int gcue = gi >= 0 && ev.c[gi].s >= prev_end ? gi : gi_after;

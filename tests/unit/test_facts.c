@@ -45,6 +45,24 @@ int main(void) {
     EXPECT_RANGE("gross_margin", "2024Q2", "guidance", 25.5, 27.5);
     ea_facts_free(fs);
 
+    /* a revised forecast and the earlier one it replaces: both guidance
+       for the same period; a range after "from" with "previously" is not a
+       move from one figure to the other */
+    fs = facts_of("We now expect full-year revenue of $180 million to $190 million, up from $170 million to $180 "
+                  "million previously. We are raising our EPS guidance to $2.10, from $2.00 previously. "
+                  "Revenue was $40 million, compared with $35 million.");
+    EXPECT_RANGE("revenue", "FY2024", "guidance", 180e6, 190e6);
+    EXPECT_RANGE("revenue", "FY2024", "guidance", 170e6, 180e6);
+    EXPECT("eps", NULL, "guidance", NULL, 2.10);
+    EXPECT("eps", NULL, "guidance", NULL, 2.00);
+    EXPECT("revenue", "2024Q1", "actual", NULL, 40e6);
+    EXPECT("revenue", NULL, "actual", NULL, 35e6);
+    ea_facts_free(fs);
+    fs = facts_of("We now expect interest expense of roughly $7 million versus our previous guidance of $8 million "
+                  "to $9 million for the year.");
+    EXPECT_RANGE(NULL, NULL, "guidance", 8e6, 9e6);
+    ea_facts_free(fs);
+
     fs = facts_of("Net loss was $12 million, or a loss of $0.6 per basic share.");
     EXPECT("net_income", "2024Q1", "actual", "", -12e6);
     f = EXPECT("eps", "2024Q1", "actual", "", -0.6);
