@@ -233,6 +233,20 @@ static int bare_year(const unsigned char *p, const unsigned char *end) {
     return y;
 }
 
+/* A year a goal is set for: "our 2030 sustainability goals", "by 2030",
+ * "net zero by 2050". It says nothing of when the call is held. */
+static int goal_year(const unsigned char *b, const unsigned char *p, const unsigned char *end) {
+    size_t back = (size_t)(p - b) < 12 ? (size_t)(p - b) : 12;
+    ea_str w = ea_str_make((const char *)p - back, back);
+    if (ea_ifind(w, "by ") || ea_ifind(w, "until ")) return 1;
+    size_t ahead = (size_t)(end - p) < 40 ? (size_t)(end - p) : 40;
+    ea_str a = ea_str_make((const char *)p, ahead);
+    static const char *const cues[] = {"goal", "target", "ambition", "commitment", "vision", "net zero", "net-zero"};
+    for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
+        if (ea_ifind(a, cues[i])) return 1;
+    return 0;
+}
+
 /* Whether the words just before p compare with an earlier period. */
 static int compared_before(const unsigned char *b, const unsigned char *p) {
     size_t back = (size_t)(p - b) < 48 ? (size_t)(p - b) : 48;
@@ -305,7 +319,7 @@ size_t ea_infer_period(const ea_paragraph *ps, size_t n_texts, char *out, size_t
                 continue;
             }
             int y = bare_year(p, end);
-            if (!y || y < YMIN || y >= YMIN + YN) continue;
+            if (!y || y < YMIN || y >= YMIN + YN || goal_year(b, p, end)) continue;
             if (compared_before(b, p)) y_cmp[y - YMIN] += w;
             else if (looks_ahead(b, p)) y_ahead[y - YMIN] += w;
             else y_plain[y - YMIN] += w;

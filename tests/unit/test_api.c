@@ -692,9 +692,27 @@ static void test_model(void) {
     ea_call_free(c);
 }
 
+/* With no header, the period is inferred from the text; a year a goal is
+ * set for ("our 2030 sustainability goals", "by 2030") is not the call's. */
+static void test_period_goal_year(void) {
+    static const char text[] =
+        "Good morning. Our second quarter results were resilient, and in the second quarter we grew orders.\n"
+        "We remain committed to our 2030 sustainability goals and to net zero by 2040.\n"
+        "In 2020, Q2 revenue was down 20%, and Q2 margins held.\n"
+        "We expect the third quarter to be better than Q2.\n";
+    ea_call *c = NULL;
+    CHECK(ea_call_parse(text, sizeof text - 1, NULL, &c, NULL) == EA_OK);
+    if (!c) return;
+    const ea_call_info *in = ea_call_get_info(c);
+    CHECK_MSG(str_is(in->period, "2020Q2"), "period %.*s, want 2020Q2", (int)in->period.len, in->period.ptr);
+    CHECK(in->period_inferred);
+    ea_call_free(c);
+}
+
 int main(int argc, char **argv) {
     (void)argc;
     (void)argv;
+    test_period_goal_year();
     test_null_and_usage();
     test_options();
     test_limits();
