@@ -12,6 +12,7 @@
 #include "extract/qty.h"
 #include "facts_int.h"
 #include "model/call_int.h"
+#include "util/zh_words.h"
 
 /* ---- cue words ---------------------------------------------------------- */
 
@@ -30,7 +31,9 @@ typedef enum {
     CUE_BREAK,
     CUE_PERIOD, /* handled by the period scanner; placeholder */
     CUE_PRIOR,  /* "prior year", "a year ago": the comparison's period */
-    CUE_OTHER_CO
+    CUE_OTHER_CO,
+    CUE_INERT   /* words that only stop a shorter cue inside them matching:
+                   "from continuing operations" is no comparison */
 } cue_t;
 
 typedef struct {
@@ -44,6 +47,8 @@ typedef struct {
 static const cue_word cue_words[] = {
     {"year over year", CUE_YOY, 0}, {"year-over-year", CUE_YOY, 0}, {"year on year", CUE_YOY, 0},
     {"year-on-year", CUE_YOY, 0}, {"yoy", CUE_YOY, 0}, {"y/y", CUE_YOY, 0},
+    {"from continuing operations", CUE_INERT, 0}, {"from discontinued operations", CUE_INERT, 0},
+    {"from operations", CUE_INERT, 0},
     {"from a year ago", CUE_YOY, 0}, {"from the year-ago", CUE_YOY, 0}, {"from the prior year", CUE_YOY, 0},
     {"from last year", CUE_YOY, 0}, {"versus last year", CUE_YOY, 0}, {"versus the prior year", CUE_YOY, 0},
     {"versus the prior-year", CUE_YOY, 0}, {"versus a year ago", CUE_YOY, 0}, {"vs. last year", CUE_YOY, 0},
@@ -562,7 +567,10 @@ static void scan_words(const struct ea_lexicon *lx, const char *s, size_t n, eve
         }
         size_t adv = 0;
         ea_lex_hit hit;
-        if (ev->nm < MAX_EV && ea_lexicon_match(lx, p, end, &hit)) {
+        /* a Chinese phrase that cuts a word at both ends is two words
+           meeting by chance (现金 in 兑现|金额, 营收 in 经营|收益) */
+        if (ev->nm < MAX_EV && ea_lexicon_match(lx, p, end, &hit) &&
+            !(c >= 0x80 && ea_zh_short(hit.len) && ea_zh_cuts_words(s, n, (size_t)(p - s), (size_t)(p - s) + hit.len))) {
             ev->m[ev->nm].s = (size_t)(p - s);
             ev->m[ev->nm].e = (size_t)(p - s) + hit.len;
             ev->m[ev->nm].metric = hit.metric;
@@ -688,6 +696,26 @@ static int earlier_named(const char *s, size_t from, size_t to) {
     return 0;
 }
 
+/* "on a GAAP basis", "on an adjusted basis" right at `at`: the basis id */
+static ea_str basis_after(const char *s, size_t n, const events_t *ev, size_t at) {
+    const char *p = s + at, *end = s + n;
+    size_t k;
+    while (p < end && *p == ' ') p++;
+    if (!(k = lit_at(p, end, "on"))) return ea_str_make(NULL, 0);
+    p += k;
+    while (p < end && *p == ' ') p++;
+    if ((k = lit_at(p, end, "an")) || (k = lit_at(p, end, "a"))) p += k;
+    while (p < end && *p == ' ') p++;
+    for (int i = 0; i < ev->nc; i++) {
+        const cue_ev *c = &ev->c[i];
+        if (c->cue != CUE_BASIS || s + c->s != p) continue;
+        const char *r = s + c->e;
+        while (r < end && *r == ' ') r++;
+        if (lit_at(r, end, "basis")) return ea_str_make(c->arg, strlen(c->arg));
+    }
+    return ea_str_make(NULL, 0);
+}
+
 /* the direction word nearest before `at`, within a few words: +1, -1, 0 */
 static int move_dir(const events_t *ev, size_t at) {
     int d = 0;
@@ -731,9 +759,88 @@ static int is_seg_stop(const char *w, size_t n) {
     return 0;
 }
 
+/* Chinese words that end a segment name read backwards from its metric:
+ * who speaks, periods and totals, verbs of reporting and moving. Single
+ * characters in zh_seg_stop_chars. */
+static const char *const zh_seg_stop[] = {
+    "我们", "我們", "公司", "集团", "集團", "整体", "整體", "合计", "合計", "合并", "合併", "综合", "綜合",
+    "其中", "其他", "其它", "实现", "實現", "录得", "錄得", "取得", "获得", "獲得", "带来", "帶來", "贡献",
+    "貢獻", "主营", "主營", "营业", "營業", "同期", "当期", "當期", "累计", "累計", "预计", "預計", "预期",
+    "預期", "新增", "主要", "相关", "相關", "所有", "部分", "整个", "整個", "目前", "报告", "報告", "同比",
+    "环比", "環比", "增长", "增長", "下降", "提升", "提高", "增加", "减少", "減少", "上升", "下滑", "带动",
+    "帶動", "推动", "推動", "拉动", "拉動", "影响", "影響", "确认", "確認", "完成", "达成", "達成", "维持",
+    "維持", "保持", "总体", "總體", "全部", "期内", "期內", "客户", "客戶", "用户", "用戶", "行业", "行業",
+    "股东", "股東", "厂商", "廠商"};
+static const char zh_seg_stop_chars[] = /* three bytes each */
+    "的季年度月日总總全本单單每当该該此其各所我是为為在和与與及了之仍从從以但使由对對向给給被让讓"
+    "比较較约約近超逾达達至到都也而则則即占佔共均将將已性"
+    "元万萬亿億币幣千百十一二三四五六七八九两兩零";
+
+static int zh_seg_stop_char(const char *c, size_t k) {
+    if (k != 3) return 0;
+    for (size_t i = 0; i + 3 <= sizeof zh_seg_stop_chars - 1; i += 3)
+        if (!memcmp(zh_seg_stop_chars + i, c, 3)) return 1;
+    return 0;
+}
+
+/* The length of the word from `list` that [s, s+at) ends with, or 0. */
+static size_t zh_ends_with(const char *s, size_t at, const char *const *list, size_t nl) {
+    for (size_t i = 0; i < nl; i++) {
+        size_t k = strlen(list[i]);
+        if (at >= k && !memcmp(s + at - k, list[i], k)) return k;
+    }
+    return 0;
+}
+
+/* Chinese: the name right before the metric, "資料中心營收" -> 資料中心,
+ * "数据中心业务收入" -> 数据中心, "有线电视产品的总收入" -> 有线电视: after
+ * 总, 的 and a word for "business" or "products" are passed, two to six
+ * ideographs back to a stop word or character (我们, 公司, 本季度, 实现:
+ * who, when, how much, a verb), starting on a word boundary. */
+static ea_str find_segment_zh(const char *s, const mention_t *m) {
+    static const char *const tot[] = {"总", "總"}, *const of[] = {"的"},
+                             *const kind[] = {"业务", "業務", "产品", "產品", "板块", "板塊", "事业部", "事業部",
+                                              "部门", "部門"};
+    size_t e = m->s;
+    e -= zh_ends_with(s, e, tot, 2);
+    e -= zh_ends_with(s, e, of, 1);
+    e -= zh_ends_with(s, e, kind, sizeof kind / sizeof kind[0]);
+    size_t st = e;
+    int chars = 0;
+    while (st > 0 && chars < 6) {
+        if (zh_ends_with(s, st, zh_seg_stop, sizeof zh_seg_stop / sizeof zh_seg_stop[0])) break;
+        size_t c = st - 1;
+        while (c > 0 && ((unsigned char)s[c] & 0xC0) == 0x80 && st - c < 4) c--;
+        uint32_t cp;
+        ea_utf8_next((const unsigned char *)s + c, (const unsigned char *)s + st, &cp);
+        if (!ea_is_cjk(cp) || zh_seg_stop_char(s + c, st - c)) break;
+        st = c;
+        chars++;
+    }
+    /* six characters and more before: start at a word, not inside one */
+    while (chars == 6 && st < e && !ea_zh_word_starts(s, e, st)) {
+        st += 3;
+        chars--;
+    }
+    if (chars >= 2) return ea_str_make(s + st, e - st);
+    /* "CATV 部門的總收入": a name in capitals (not GAAP) right before */
+    if (chars == 0 && e < m->s) {
+        size_t a = e;
+        if (a > 0 && s[a - 1] == ' ') a--;
+        size_t b = a;
+        while (a > 0 && ea_is_alnum((unsigned char)s[a - 1]) && b - a <= 10) a--;
+        if (b - a >= 2 && b - a <= 10 && ea_is_upper((unsigned char)s[a]) && ea_is_upper((unsigned char)s[a + 1]) &&
+            (a == 0 || !(ea_is_alnum((unsigned char)s[a - 1]) || s[a - 1] == '-')) &&
+            !(b - a == 4 && (!memcmp(s + a, "GAAP", 4) || !memcmp(s + a, "IFRS", 4))))
+            return ea_str_make(s + a, b - a);
+    }
+    return ea_str_make(NULL, 0);
+}
+
 /* Segment named around a metric mention: "data center revenue", "revenue
  * for our data center products", "revenue in our CATV segment". */
 static ea_str find_segment(const char *s, size_t n, const mention_t *m) {
+    if (m->e > m->s && (unsigned char)s[m->s] >= 0x80) return find_segment_zh(s, m);
     /* after: (for|in|from) (our|the)? WORDS (segment|products|business|division) */
     const char *end = s + n, *p = s + m->e;
     size_t k;
@@ -933,9 +1040,24 @@ static int change_dir(const struct ea_lexicon *lx, const char *s, const events_t
     return best;
 }
 
+/* A comma or semicolon, ASCII or full-width, or an enumeration comma in
+ * [a, b) of s. */
+static int zh_clause_gap(const char *s, size_t a, size_t b) {
+    for (size_t i = a; i < b; i++) {
+        const unsigned char *c = (const unsigned char *)s + i;
+        if (c[0] == ',' || c[0] == ';') return 1;
+        if (i + 3 > b) continue;
+        if (c[0] == 0xEF && c[1] == 0xBC && (c[2] == 0x8C || c[2] == 0x9B)) return 1; /* ， ； */
+        if (c[0] == 0xE3 && c[1] == 0x80 && c[2] == 0x81) return 1;                   /* 、 */
+    }
+    return 0;
+}
+
 /* The yoy/qoq cue nearest to q (before it after the previous quantity, or
- * after it before the next). Returns CUE_YOY, CUE_QOQ or 0. */
-static cue_t change_period(const events_t *ev, const ea_qty *q, size_t prev_end, size_t next_start) {
+ * after it before the next). Returns CUE_YOY, CUE_QOQ or 0. A Chinese cue
+ * comes before its number ("同比下降69%，环比下降30%"): one after the
+ * number, past a comma, is the next number's. */
+static cue_t change_period(const char *s, const events_t *ev, const ea_qty *q, size_t prev_end, size_t next_start) {
     cue_t best = 0;
     size_t best_d = (size_t)-1;
     for (int i = 0; i < ev->nc; i++) {
@@ -943,7 +1065,9 @@ static cue_t change_period(const events_t *ev, const ea_qty *q, size_t prev_end,
         if (c->cue != CUE_YOY && c->cue != CUE_QOQ) continue;
         size_t d;
         if (c->e <= q->start && c->s >= prev_end && q->start - c->e <= 40) d = q->start - c->e;
-        else if (c->s >= q->end && c->e <= next_start && c->s - q->end <= 60) d = c->s - q->end;
+        else if (c->s >= q->end && c->e <= next_start && c->s - q->end <= 60 &&
+                 !((unsigned char)s[c->s] >= 0x80 && zh_clause_gap(s, q->end, c->s)))
+            d = c->s - q->end;
         else continue;
         if (d < best_d || (d == best_d && c->s >= q->end)) {
             best_d = d;
@@ -1164,7 +1288,7 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
             }
         int pctlike = q->unit == EA_U_PCT || q->unit == EA_U_BPS || q->unit == EA_U_PP;
         int dir = pctlike ? change_dir(x->lx, s, &ev, q, prev_end, next_start) : 0;
-        cue_t cper = change_period(&ev, q, prev_end, next_start);
+        cue_t cper = change_period(s, &ev, q, prev_end, next_start);
         /* "down 23% year over year and 33% sequentially" */
         if (!dir && cper && last_dir && last_change_end == prev_end && words_between(s, prev_end, q->start) <= 4)
             dir = last_dir;
@@ -1505,7 +1629,12 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                 a->vs_guidance = v < f->low ? EA_VS_BELOW : v > f->high ? EA_VS_ABOVE : EA_VS_WITHIN;
             }
         }
-        /* basis: the nearest basis word before, in the clause */
+        /* basis: "$0.70 on an adjusted basis" right after the figure, else
+           the nearest basis word before, in the clause */
+        if (!f->basis.len) {
+            ea_str b = basis_after(s, n, &ev, q->end);
+            if (b.len) f->basis = b;
+        }
         if (!f->basis.len)
             for (int j = ev.nc - 1; j >= 0; j--) {
                 const cue_ev *c = &ev.c[j];
@@ -1655,6 +1784,14 @@ static void link_companies(ctx_t *x) {
         const ea_mention *m = ea_mentions_before(ms, f->para, EA_ENTITY_COMPANY, f->span.start);
         if (!m || m->span.start < f->sentence.start) continue;
         const ea_entity *e = m->entity;
+        /* "中际旭创营收": a Chinese segment read before the metric that is
+           a company's name is the company, not a segment */
+        if (f->segment.len && (unsigned char)f->segment.ptr[0] >= 0x80 && m->span.end > m->span.start) {
+            size_t tl;
+            const char *text = ea_call_text(x->call, &tl);
+            if (m->span.end <= tl && ea_find_n(f->segment, text + m->span.start, m->span.end - m->span.start))
+                f->segment = ea_str_make(NULL, 0);
+        }
         /* the host itself, however the call names it */
         int host = 0;
         if (in->company.len && e->name.len && e->name.len <= in->company.len)

@@ -63,6 +63,19 @@ int main(void) {
     EXPECT_RANGE(NULL, NULL, "guidance", 8e6, 9e6);
     ea_facts_free(fs);
 
+    /* "from continuing operations" is no comparison base; the basis
+       may follow the figure */
+    fs = facts_of("Total sales were $1.7 billion and diluted net earnings per share from continuing operations were "
+                  "$0.74. Q1 earnings on a per share basis were $0.13 on a GAAP basis and $0.70 on an adjusted "
+                  "basis.");
+    EXPECT("revenue", "2024Q1", "actual", NULL, 1.7e9);
+    EXPECT("eps", "2024Q1", "actual", NULL, 0.74);
+    f = EXPECT("eps", "2024Q1", "actual", NULL, 0.13);
+    if (f) CHECK(fc_str(f->basis, "gaap"));
+    f = EXPECT("eps", "2024Q1", "actual", NULL, 0.70);
+    if (f) CHECK(fc_str(f->basis, "adjusted"));
+    ea_facts_free(fs);
+
     fs = facts_of("Net loss was $12 million, or a loss of $0.6 per basic share.");
     EXPECT("net_income", "2024Q1", "actual", "", -12e6);
     f = EXPECT("eps", "2024Q1", "actual", "", -0.6);
