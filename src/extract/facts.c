@@ -329,6 +329,9 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
             if (!a) continue;
             const char *q = p + a;
             if (q < end && (*q == '-' || *q == ' ')) q++;
+            /* "the third fiscal quarter" */
+            size_t fq = lit_at(q, end, "fiscal");
+            if (fq && q + fq < end && q[fq] == ' ' && lit_at(q + fq + 1, end, "quarter")) q += fq + 1;
             size_t b = lit_at(q, end, "quarter");
             if (b) {
                 q += b;
@@ -411,7 +414,10 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
             (lit_at(p - 3, end, "in ") || (p - s >= 4 && lit_at(p - 4, end, "for ")) ||
              (p - s >= 5 && lit_at(p - 5, end, "year ")))) {
             y = read_year(p, end, &u);
-            if (y && !(p + u < end && *(p + u) == ',')) {
+            /* "in 2020, 2021": a list; but "In 2022, revenue is expected to
+               ..." opens the sentence with its period */
+            int opens = (p - s == 3 && *s == 'I') || (p - s == 4 && *s == 'F');
+            if (y && (opens || !(p + u < end && *(p + u) == ','))) {
                 fmt_fy(pe.period, y);
                 k = u;
             }

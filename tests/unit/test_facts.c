@@ -63,6 +63,13 @@ int main(void) {
     EXPECT_RANGE(NULL, NULL, "guidance", 8e6, 9e6);
     ea_facts_free(fs);
 
+    /* a sentence opened by its year; "the third fiscal quarter" */
+    fs = facts_of("In 2024, revenue is expected to be about $102 million. For the third fiscal quarter, we expect "
+                  "revenue to range from $21 million to $24 million.");
+    EXPECT("revenue", "FY2024", "guidance", NULL, 102e6);
+    EXPECT_RANGE("revenue", "2024Q3", "guidance", 21e6, 24e6);
+    ea_facts_free(fs);
+
     /* "from continuing operations" is no comparison base; the basis
        may follow the figure */
     fs = facts_of("Total sales were $1.7 billion and diluted net earnings per share from continuing operations were "
