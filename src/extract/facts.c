@@ -702,6 +702,14 @@ static int earlier_named(const char *s, size_t from, size_t to) {
     return 0;
 }
 
+/* Whether a cue of this kind lies in [a, b): "$0.41 versus a loss per
+ * share" names the compared figure's metric, not this one's */
+static int cue_between(const events_t *ev, cue_t cue, size_t a, size_t b) {
+    for (int i = 0; i < ev->nc; i++)
+        if (ev->c[i].cue == cue && ev->c[i].s >= a && ev->c[i].e <= b) return 1;
+    return 0;
+}
+
 /* "on a GAAP basis", "on an adjusted basis" right at `at`: the basis id */
 static ea_str basis_after(const char *s, size_t n, const events_t *ev, size_t at) {
     const char *p = s + at, *end = s + n;
@@ -1342,6 +1350,7 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
             if (m->s >= after_from && m->s <= after_to &&
                 words_between(s, after_from, m->s) <= (dir && pctlike ? 3 : 2) &&
                 !memchr(s + after_from, ',', m->s - after_from) && !joins_clause(s, after_from, m->s) &&
+                !cue_between(&ev, CUE_COMPARE, after_from, m->s) &&
                 (kind_fits(md->kind, q) || (dir && pctlike)) && !clause_break_between(s, after_from, m->s, &ev)) {
                 mi = j;
                 break;

@@ -804,7 +804,9 @@ static cp_t after_number(const scan_t *s, cp_t q, ea_qty *o, int has_cur, int nd
         o->unit = EA_U_PP;
         return r + k;
     }
-    if (r > q && ((k = lit_at(r, end, "points")) || (k = lit_at(r, end, "point"))) && !(o->flags & EA_Q_SCALED)) {
+    /* "pp": how earnest's own digests and many notes write points */
+    if (r > q && ((k = lit_at(r, end, "points")) || (k = lit_at(r, end, "point")) || (k = lit_at(r, end, "pp"))) &&
+        !(o->flags & EA_Q_SCALED)) {
         o->unit = EA_U_PP;
         return r + k;
     }

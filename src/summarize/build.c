@@ -805,6 +805,21 @@ static ea_str compress(dg_t *dg, ea_str s, int max_words) {
             /* at a clause end, else before the word (or number) that
                would overflow: never inside a number */
             cut = last_clause ? last_clause : word_start;
+            /* nor between a number and its unit ("100 basis | point"):
+               a number in the last two words goes with the cut */
+            if (!last_clause) {
+                size_t k = cut;
+                for (int words = 0; words < 2 && k > 0; words++) {
+                    while (k > 0 && s.ptr[k - 1] == ' ') k--;
+                    size_t ws = k;
+                    while (ws > 0 && s.ptr[ws - 1] != ' ') ws--;
+                    if (ws < k && (ea_is_digit((unsigned char)s.ptr[ws]) || s.ptr[ws] == '$')) {
+                        cut = ws;
+                        break;
+                    }
+                    k = ws;
+                }
+            }
             while (cut > 0 && (ea_is_digit((unsigned char)s.ptr[cut - 1]) || s.ptr[cut - 1] == '.' ||
                                s.ptr[cut - 1] == ',' || s.ptr[cut - 1] == '$' || s.ptr[cut - 1] == '/'))
                 cut--;

@@ -195,6 +195,19 @@ static int word_dir(const dword_t *tab, size_t n, const char *p, size_t len) {
     return 0;
 }
 
+/* "gains and " / "gains or " / "gain or " right before t[i] */
+static int gains_and_before(const char *t, size_t ws, size_t i) {
+    static const char *const pre[] = {"gains and ", "gains or ", "gain or ", "gains/", "gain/"};
+    for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++) {
+        size_t n = strlen(pre[k]);
+        if (i - ws < n) continue;
+        size_t m = 0;
+        while (m < n && ea_lower((unsigned char)t[i - n + m]) == (unsigned char)pre[k][m]) m++;
+        if (m == n) return 1;
+    }
+    return 0;
+}
+
 /* The last term of `tab` in [ws, s): ASCII words at word boundaries, and
  * multi-byte terms at any character start. 0 when none. */
 static int last_dir(const dword_t *tab, size_t ntab, const char *t, size_t ws, size_t s) {
@@ -206,6 +219,9 @@ static int last_dir(const dword_t *tab, size_t ntab, const char *t, size_t ws, s
             size_t j = i;
             while (j < s && ea_is_alpha((unsigned char)t[j])) j++;
             int d = word_dir(tab, ntab, t + i, j - i);
+            /* "excluding investment gains and losses of $124 million": the
+               pair names an item left out, not the sign of the amount */
+            if (d < 0 && gains_and_before(t, ws, i)) d = 0;
             if (d) dir = d;
             i = j;
             continue;

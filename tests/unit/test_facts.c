@@ -63,6 +63,12 @@ int main(void) {
     EXPECT_RANGE(NULL, NULL, "guidance", 8e6, 9e6);
     ea_facts_free(fs);
 
+    /* the metric after "versus" is the compared figure's */
+    fs = facts_of("We reported GAAP earnings per share of $0.41 versus a loss per share of $0.12.");
+    EXPECT("eps", NULL, "actual", NULL, 0.41);
+    EXPECT("eps", NULL, "actual", NULL, -0.12);
+    ea_facts_free(fs);
+
     /* a sentence opened by its year; "the third fiscal quarter" */
     fs = facts_of("In 2024, revenue is expected to be about $102 million. For the third fiscal quarter, we expect "
                   "revenue to range from $21 million to $24 million.");

@@ -79,6 +79,7 @@ int main(void) {
     expect_value("approximately 39.2 million shares", 39.2e6, EA_U_NONE, NULL, EA_Q_APPROX | EA_Q_SHARES);
     expect_value("expanded 340 basis points", 340, EA_U_BPS, NULL, 0);
     expect_value("about 3.5 percentage points", 3.5, EA_U_PP, NULL, EA_Q_APPROX);
+    expect_value("about 1 pp lower", 1, EA_U_PP, NULL, EA_Q_APPROX);
     expect_value("\xE2\x82\xAC" "25.3 million", 25.3e6, EA_U_CUR, "EUR", 0);
     expect_value("\xC2\xA3" "4 billion", 4e9, EA_U_CUR, "GBP", 0);
     expect_value("RMB 1.6 billion", 1.6e9, EA_U_CUR, "CNY", 0);

@@ -157,8 +157,40 @@ static void pathological(void) {
     free(doc);
 }
 
+/* Findings of `summary` against a call written here. */
+static size_t findings_against(const char *call_text, const char *summary) {
+    ea_call *c = NULL;
+    ea_facts *fs = NULL;
+    ea_verify_result *r = NULL;
+    size_t n = (size_t)-1;
+    if (ea_call_parse(call_text, strlen(call_text), NULL, &c, NULL) == EA_OK &&
+        ea_facts_extract(c, &fs, NULL) == EA_OK &&
+        ea_verify_summary(c, fs, summary, strlen(summary), &r, NULL) == EA_OK) {
+        n = count(r, -1);
+        if (n) dump(r);
+    }
+    ea_verify_free(r);
+    ea_facts_free(fs);
+    ea_call_free(c);
+    return n;
+}
+
+static void test_units_and_signs(void) {
+    static const char call[] = "Operator\nWelcome to the Borealis second quarter 2024 call.\n"
+                               "Ana Costa - Chief Financial Officer\n"
+                               "Net income excluding investment gains and losses of $124 million was a record.\n"
+                               "Supply constraints will limit third quarter revenue growth by 4 to 6 percentage "
+                               "points, and gross margin will be about 1 percentage point lower.\n";
+    /* "gains and losses" names what is left out, not a loss; "pp" is how
+       a digest writes percentage points */
+    CHECK(findings_against(call, "- Net income $124M [2]\n") == 0);
+    CHECK(findings_against(call, "- Q3 2024 revenue growth 4 pp to 6 pp [3]\n- Gross margin about 1 pp lower [3]\n") == 0);
+    CHECK(findings_against(call, "- Q3 2024 revenue growth 4 pp to 7 pp [3]\n") == 1);
+}
+
 int main(int argc, char **argv) {
     const char *root = argc > 1 ? argv[1] : ".";
+    test_units_and_signs();
     char path[4096];
     snprintf(path, sizeof path, "%s/tests/verify/borealis-q1-2024.txt", root);
     size_t len;
