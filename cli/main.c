@@ -375,6 +375,7 @@ static ea_status emit_digest(const opts_t *o, const ea_call *c, const ea_facts *
     if (o->lang) d.lang = o->lang;
     if (o->quote) d.flags |= EA_DIGEST_QUOTE;
     if (o->ndjson) d.flags |= EA_DIGEST_NDJSON;
+    d.entities = o->entities;
     return ea_digest_write(c, facts, &d, w, ctx);
 }
 

@@ -608,5 +608,30 @@ else
   bad "verify: fixture $call missing"
 fi
 
+# ---- Chinese calls: English minutes by default, verified ---------------------
+zh="$SRC/tests/corpus/chinese/industry_call.txt"
+if [ -f "$zh" ]; then
+  run digest "$zh"
+  expect "digest of a Chinese call" 0
+  out_has "digest zh: English title" "Summary of Industry Call on Optical Module Capacity Expansion"
+  out_has "digest zh: company in both languages" "  - Eoptolink (新易盛): revenue at RMB 16.5B in the first three quarters of 2025, up 221% YoY"
+  out_has "digest zh: capacity bullet" "capacity release expected in 1H 2026 [3]"
+  out_has "digest zh: source title" "光模块行业交流会纪要：新一轮产能扩张"
+  cp "$T/out" "$T/zh-digest.txt"
+  run verify "$T/zh-digest.txt" --against "$zh"
+  expect "verify of the English digest of a Chinese call" 0
+  out_has "verify zh digest: clean" "no findings"
+  run digest --quote "$zh"
+  out_has "digest zh --quote: the Chinese sentence" "“天孚通信的光引擎订单饱满，明年产能预计翻倍。”"
+  run digest --lang zh "$zh"
+  expect "digest --lang zh of a Chinese call" 0
+  out_has "digest --lang zh: Chinese minutes" "会议纪要"
+  run facts --table "$zh"
+  out_has "facts --table: company column" "company"
+  out_has "facts --table: Innolight" "Innolight"
+else
+  bad "Chinese fixture $zh missing"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -393,6 +393,11 @@ typedef struct {
     ea_lang lang;     /* EA_LANG_EN (default when UNKNOWN), EA_LANG_ZH_HANS or
                          EA_LANG_ZH_HANT: generated text in that language */
     unsigned flags;   /* EA_DIGEST_* */
+    /* The companies' names (a call in Chinese is digested in English with
+     * them: "Eoptolink (新易盛)"): NULL for the built-in packs, or the set
+     * the facts were extracted with (ea_facts_options.entities). Borrowed
+     * for the call to ea_digest_write. */
+    const struct ea_entities *entities;
 } ea_digest_options;
 
 void ea_digest_options_init(ea_digest_options *opt);

@@ -64,6 +64,12 @@ ea_status ea_dg_write_json(const dg_t *dg, ea_write_fn write, void *ctx, int one
     jw_key(&w, "period"); jw_str_or_null(&w, in->period);
     jw_key(&w, "period_inferred"); jw_bool(&w, in->period_inferred);
     jw_key(&w, "date"); jw_str_or_null(&w, in->date);
+    if (dg->zh_source) {
+        /* English minutes of a Chinese call: the call's own title and time */
+        jw_key(&w, "source_lang"); jw_cstr(&w, "zh");
+        jw_key(&w, "source_title"); jw_str_or_null(&w, dg->source_title);
+        jw_key(&w, "time"); jw_str_or_null(&w, dg->when);
+    }
     jw_obj_end(&w);
     jw_key(&w, "key_figures"); items(&w, dg->key, dg->n_key);
     jw_key(&w, "guidance"); items(&w, dg->guide, dg->n_guide);

@@ -103,6 +103,21 @@ static void tone_line(out_t *o, const dg_tone *t) {
     ea_buf_putc(&o->b, '\n');
 }
 
+/* English minutes of a Chinese call: a note, then each section as a
+   heading of its own */
+static void minutes_of_zh(out_t *o) {
+    const dg_t *dg = o->dg;
+    ea_buf_puts(&o->b, o->md ? "*English minutes composed by earnest from the Chinese transcript: every figure is "
+                               "stated in the paragraph cited.*\n"
+                             : "(English minutes composed by earnest from the Chinese transcript: every figure is "
+                               "stated in the paragraph cited.)\n");
+    for (size_t i = 0; i < dg->n_themes; i++) {
+        const dg_section *s = &dg->themes[i];
+        heading(o, s->heading, 2);
+        for (size_t k = 0; k < s->n; k++) bullet(o, &s->items[k]);
+    }
+}
+
 ea_status ea_dg_write_text(const dg_t *dg, ea_write_fn write, void *ctx, int md) {
     out_t o;
     ea_buf_init(&o.b, 0);
@@ -118,6 +133,17 @@ ea_status ea_dg_write_text(const dg_t *dg, ea_write_fn write, void *ctx, int md)
         ea_buf_putc(&o.b, '\n');
     } else {
         ea_buf_putc(&o.b, '\n');
+    }
+    if (dg->zh_source) {
+        /* English minutes of a Chinese call: sections, then the call's own
+           title and time */
+        minutes_of_zh(&o);
+        ea_buf_puts(&o.b, "\n");
+        text(&o, dg->source_title);
+        if (dg->source_title.len) ea_buf_puts(&o.b, md ? "  \n" : "\n");
+        text(&o, dg->when);
+        if (dg->when.len) ea_buf_putc(&o.b, '\n');
+        goto done;
     }
     field(&o, L(dg, "Company", "公司", "公司"), in->company);
     if (in->ticker.len) {
@@ -208,6 +234,7 @@ ea_status ea_dg_write_text(const dg_t *dg, ea_write_fn write, void *ctx, int md)
                                   dg->forward_total);
         if (n > 0) ea_buf_append(&o.b, s, (size_t)n < sizeof s ? (size_t)n : sizeof s - 1);
     }
+done:
     if (md) {
         /* the numbered source paragraphs the citations point to */
         heading(&o, L(dg, "Source", "原文", "原文"), 2);

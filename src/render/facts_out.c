@@ -208,7 +208,8 @@ ea_status ea_facts_write_table(const ea_facts *fs, ea_write_fn write, void *ctx)
     const ea_call *c = ea_facts_call(fs);
     ea_buf b;
     ea_buf_init(&b, 0);
-    ea_buf_puts(&b, "para  metric                  segment          period  kind      value                  yoy     qoq     vs      source\n");
+    ea_buf_puts(&b, "para  metric                  segment          company         period  kind      value                  yoy     "
+                    "qoq     vs      source\n");
     int failed = 0;
     for (size_t i = 0; i < ea_facts_count(fs) && !failed; i++) {
         const ea_fact *f = ea_facts_get(fs, i);
@@ -217,6 +218,7 @@ ea_status ea_facts_write_table(const ea_facts *fs, ea_write_fn write, void *ctx)
         pad(&b, t, (size_t)(n > 0 ? n : 0), 5);
         pad(&b, f->metric.ptr, f->metric.len, 23);
         pad(&b, f->segment.ptr ? f->segment.ptr : "", f->segment.len, 16);
+        pad(&b, f->company.ptr ? f->company.ptr : "", f->company.len, 15);
         pad(&b, f->period.ptr ? f->period.ptr : "", f->period.len, 7);
         pad(&b, ea_fact_kind_name(f->kind), strlen(ea_fact_kind_name(f->kind)), 9);
         ea_unit_kind uk = !strcmp(f->unit, "%") ? EA_U_PCT : !strcmp(f->unit, "bps") ? EA_U_BPS

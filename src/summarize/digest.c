@@ -3,6 +3,7 @@
 
 #include "digest_int.h"
 #include "earnest/earnest.h"
+#include "extract/entities_int.h"
 
 void ea_digest_options_init(ea_digest_options *opt) {
     memset(opt, 0, sizeof *opt);
@@ -20,7 +21,11 @@ ea_status ea_digest_write(const ea_call *c, const ea_facts *fs, const ea_digest_
     }
     if (opt->format > EA_DIGEST_JSON) return EA_ERR_USAGE;
     dg_t dg;
-    if (ea_dg_build(&dg, c, fs, opt->lang, opt->flags)) return EA_ERR_NOMEM;
+    /* the companies' names: the caller's packs while building */
+    const ea_entities *prev = ea_entities_use(opt->entities);
+    int built = ea_dg_build(&dg, c, fs, opt->lang, opt->flags);
+    ea_entities_use(prev);
+    if (built) return EA_ERR_NOMEM;
     ea_status st;
     switch (opt->format) {
     case EA_DIGEST_MD: st = ea_dg_write_text(&dg, write, ctx, 1); break;

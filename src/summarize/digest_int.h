@@ -59,6 +59,12 @@ typedef struct {
     unsigned forward_total;   /* forward-looking sentences in the call */
     ea_arena arena;
     int failed;               /* out of memory while building */
+    /* English minutes of a Chinese call (zh_minutes.c): only `title` and
+       `themes` are filled, and the text layout ends with the call's own
+       title and time */
+    int zh_source;
+    ea_str source_title;      /* the call's title as it writes it */
+    ea_str when;              /* "2024-05-08 15:00"; empty when unknown */
 } dg_t;
 
 /* Build the digest (dg->arena initialised inside); 0 or -1 (no memory). */
@@ -82,6 +88,13 @@ void ea_dg_range(const dg_t *dg, ea_buf *b, const ea_fact *f, double lo, double 
 void ea_dg_in_variant(const dg_t *dg, ea_buf *dst, const char *s, size_t n);
 int ea_dg_is_loss(const ea_fact *f);
 const ea_fact *ea_dg_guidance_for(const ea_facts *fs, const ea_fact *a);
+
+/* English minutes of a Chinese call (src/summarize/zh_minutes.c): does
+ * the call's own text read mostly Chinese; and fill dg (title, themes,
+ * zh_source, source_title, when) from the facts, the domain packs' names
+ * (the set in use on this thread) and data/zh_minutes.txt. 0 or -1. */
+int ea_zhm_applies(const ea_call *c);
+int ea_zhm_build(dg_t *dg);
 
 /* Renderers (src/render/digest_*.c). */
 ea_status ea_dg_write_text(const dg_t *dg, ea_write_fn write, void *ctx, int markdown);

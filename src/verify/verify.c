@@ -1768,6 +1768,11 @@ static int on_summary_qty(void *ctx, const ea_qty *q) {
     int pt = -1;
     for (size_t i = 0; i < L->nper; i++)
         if (L->per[i].e <= s) pt = (int)i;
+    /* not across a semicolon: "$40.7M in 2023; RMB 160M in Q1 2024" */
+    if (pt >= 0) {
+        ea_str gap = ea_str_make(L->t + L->per[pt].e, s - L->per[pt].e);
+        if (memchr(gap.ptr, ';', gap.len) || ea_find(gap, "；")) pt = -1;
+    }
     /* "$3.4 billion in q4", not "$971 million, up from $947 million in q3" */
     if (pt < 0)
         for (size_t i = 0; i < L->nper && pt < 0; i++)

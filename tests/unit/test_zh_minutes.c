@@ -1,0 +1,338 @@
+/* English minutes of Chinese calls (src/summarize/zh_minutes.c): the
+ * bullets composed for the corpus's Chinese calls, word for word, with
+ * their citations; companies named in both languages (the pack's names,
+ * the Traditional form on a Traditional call, a user's pack); --quote;
+ * `verify` clean on every one; the Chinese digest and English calls left
+ * as they were; bad input never crashes. */
+#include "harness.h"
+#include "earnest/earnest.h"
+
+typedef struct {
+    ea_call *call;
+    ea_facts *facts;
+    char *data;
+} loaded_t;
+
+static int load_text(const char *data, size_t len, loaded_t *l, const ea_entities *set) {
+    memset(l, 0, sizeof *l);
+    if (ea_call_parse(data, len, NULL, &l->call, NULL) != EA_OK) return 0;
+    ea_facts_options fo;
+    ea_facts_options_init(&fo);
+    fo.entities = set;
+    return ea_facts_extract_opts(l->call, &fo, &l->facts, NULL) == EA_OK;
+}
+
+static int load(const char *root, const char *name, loaded_t *l) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/tests/corpus/chinese/%s", root, name);
+    size_t len;
+    char *d = th_read(path, &len);
+    if (!d) {
+        fprintf(stderr, "missing %s\n", path);
+        return 0;
+    }
+    int ok = load_text(d, len, l, NULL);
+    l->data = d;
+    return ok;
+}
+
+static void unload(loaded_t *l) {
+    ea_facts_free(l->facts);
+    ea_call_free(l->call);
+    free(l->data);
+}
+
+static char *digest(const loaded_t *l, ea_digest_format fmt, ea_lang lang, unsigned flags, const ea_entities *set) {
+    ea_digest_options o;
+    ea_digest_options_init(&o);
+    o.format = fmt;
+    o.lang = lang;
+    o.flags = flags;
+    o.entities = set;
+    th_sink s = {0};
+    if (ea_digest_write(l->call, l->facts, &o, th_put, &s) != EA_OK) {
+        free(s.buf);
+        return NULL;
+    }
+    return s.buf ? s.buf : calloc(1, 1);
+}
+
+#define HAS(text, lit) CHECK_MSG((text) && strstr((text), (lit)) != NULL, "missing: %s", (lit))
+
+/* the line holding `lit` is a bullet, in the section after heading `h` */
+static int in_section(const char *t, const char *h, const char *lit) {
+    const char *a = t ? strstr(t, h) : NULL, *b = t ? strstr(t, lit) : NULL;
+    if (!a || !b || b < a) return 0;
+    /* no other heading (a line not starting with a space) in between */
+    for (const char *p = strchr(a + 1, '\n'); p && p < b; p = strchr(p + 1, '\n'))
+        if (p[1] != ' ' && p[1] != '\n' && p + 1 < b) return 0;
+    return 1;
+}
+
+/* every ideograph of a bullet line sits inside parentheses: the English
+   names the Chinese ones */
+static int english_bullets(const char *t) {
+    for (const char *line = t; line && *line;) {
+        const char *nl = strchr(line, '\n');
+        size_t n = nl ? (size_t)(nl - line) : strlen(line);
+        if (n > 4 && !memcmp(line, "  - ", 4)) {
+            int depth = 0;
+            for (size_t i = 0; i < n; i++) {
+                unsigned char c = (unsigned char)line[i];
+                if (c == '(') depth++;
+                else if (c == ')') depth--;
+                else if (c >= 0xE4 && c <= 0xE9 && depth <= 0) return 0;
+            }
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    return 1;
+}
+
+static void verify_clean(const loaded_t *l, const char *summary, const char *what) {
+    ea_verify_result *r = NULL;
+    CHECK(summary && ea_verify_summary(l->call, l->facts, summary, strlen(summary), &r, NULL) == EA_OK);
+    if (!r) return;
+    const ea_verify_stats *st = ea_verify_get_stats(r);
+    CHECK_MSG(ea_verify_count(r) == 0, "%s: verify finds %zu problems", what, ea_verify_count(r));
+    for (size_t i = 0; i < ea_verify_count(r); i++) {
+        const ea_verify_finding *f = ea_verify_get(r, i);
+        fprintf(stderr, "  %s: %s \"%.*s\" in: %.*s\n", what, ea_verify_kind_name(f->kind), (int)f->text.len,
+                f->text.ptr, (int)f->line_text.len, f->line_text.ptr);
+    }
+    CHECK(st->numbers > 0 && st->citations > 0);
+    ea_verify_free(r);
+}
+
+static void industry_call(const char *root) {
+    loaded_t l;
+    CHECK(load(root, "industry_call.txt", &l));
+    if (!l.facts) {
+        unload(&l);
+        return;
+    }
+    char *t = digest(&l, EA_DIGEST_TEXT, EA_LANG_EN, 0, NULL);
+    CHECK(t != NULL);
+    if (t) {
+        CHECK(!strncmp(t, "Summary of Industry Call on Optical Module Capacity Expansion\n", 62));
+        const char *k = "  - Innolight (中际旭创): revenue expected at about RMB 35B in 2025, up more than 40% YoY; "
+                        "gross margin still at more than 40% [4]\n";
+        HAS(t, k);
+        CHECK(in_section(t, "\nKey companies\n", k));
+        const char *e = "  - Eoptolink (新易盛): revenue at RMB 16.5B in the first three quarters of 2025, up 221% YoY; "
+                        "Thailand plants at full capacity [5]\n";
+        HAS(t, e);
+        CHECK(in_section(t, "\nKey companies\n", e));
+        HAS(t, "  - TFC (天孚通信): optical engine orders strong; capacity expected to double in 2026 [6]\n");
+        HAS(t, "  - Dongtianwei (东田微): expected to benefit from rising demand [8]\n");
+        const char *cap = "  - Leading makers' capacity expansion, mainly in Thailand; capacity release expected in 1H 2026 [3]\n";
+        HAS(t, cap);
+        CHECK(in_section(t, "\nCapacity\n", cap));
+        const char *sup = "  - EML chip and DSP supply still tight; isolator supply tight [7]\n";
+        HAS(t, sup);
+        CHECK(in_section(t, "\nSupply chain\n", sup));
+        const char *dem = "  - 800G optical module demand expected at about 40M units in 2026, up more than 60% YoY [2]\n";
+        HAS(t, dem);
+        CHECK(in_section(t, "\nDemand\n", dem));
+        HAS(t, "  - 1.6T optical module demand expected at about 15M units [2]\n");
+        HAS(t, "North America cloud providers' capex expected at more than $500B in 2026; Google (谷歌) and Microsoft "
+               "(微软) budgets rising; optical module demand expected to rise [10]\n");
+        /* an answer without a subject takes the question's, and cites it */
+        HAS(t, "  - Industry competitive landscape stable; customers' validation cycles long [11][12]\n");
+        const char *risk = "  - Risk: tariffs and export controls; if GPU shipments below expectations, optical module "
+                           "demand may fall [14]\n";
+        HAS(t, risk);
+        CHECK(in_section(t, "\nRisks\n", risk));
+        /* sections in their order, only those with content */
+        const char *order[] = {"\nKey companies\n", "\nCapacity\n", "\nSupply chain\n", "\nDemand\n",
+                               "\nCompetition\n", "\nRisks\n"};
+        for (size_t i = 1; i < sizeof order / sizeof order[0]; i++)
+            CHECK(strstr(t, order[i - 1]) && strstr(t, order[i]) && strstr(t, order[i - 1]) < strstr(t, order[i]));
+        CHECK(strstr(t, "\nOutlook\n") == NULL);
+        CHECK(strstr(t, "\nIndustry overview\n") == NULL);
+        /* the call's own title and time close it; no Q&A, no tone */
+        size_t n = strlen(t);
+        const char *end = "\n光模块行业交流会纪要：新一轮产能扩张\n2025-11-20 19:30\n";
+        CHECK(n > strlen(end) && !strcmp(t + n - strlen(end), end));
+        CHECK(strstr(t, "\nQ&A\n") == NULL && strstr(t, "\nTone\n") == NULL);
+        CHECK(english_bullets(t));
+        verify_clean(&l, t, "industry_call");
+    }
+    /* --quote: the Chinese sentence under its bullet */
+    char *q = digest(&l, EA_DIGEST_TEXT, EA_LANG_EN, EA_DIGEST_QUOTE, NULL);
+    HAS(q, "more than 40% [4]\n      \xE2\x80\x9C中际旭创今年的营收预计在350亿元左右，同比增长超过40%，毛利率维持在40%以上。"
+           "\xE2\x80\x9D\n");
+    HAS(q, "[11][12]\n      \xE2\x80\x9C短期看竞争格局比较稳定");
+    verify_clean(&l, q, "industry_call --quote");
+    /* Markdown: the same bullets, the sources after */
+    char *md = digest(&l, EA_DIGEST_MD, EA_LANG_EN, 0, NULL);
+    HAS(md, "## Capacity\n- Leading makers' capacity expansion, mainly in Thailand; capacity release expected in 1H "
+            "2026 [3](#p3)\n");
+    HAS(md, "<a id=\"p3\"></a>**[3]** 头部厂商普遍在扩产");
+    /* JSON: the sections as themes, the source title and time */
+    char *js = digest(&l, EA_DIGEST_JSON, EA_LANG_EN, EA_DIGEST_NDJSON, NULL);
+    HAS(js, "\"theme\":\"companies\",\"heading\":\"Key companies\"");
+    HAS(js, "\"source_title\":\"光模块行业交流会纪要：新一轮产能扩张\",\"time\":\"2025-11-20 19:30\"");
+    /* --lang zh: the Chinese minutes as before */
+    char *z = digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANS, 0, NULL);
+    HAS(z, "会议纪要");
+    CHECK(z && strstr(z, "Key companies") == NULL);
+    /* facts --table: whom a figure is about */
+    th_sink s = {0};
+    CHECK(ea_facts_write_table(l.facts, th_put, &s) == EA_OK);
+    HAS(s.buf, "segment          company         period");
+    HAS(s.buf, "revenue                                  Innolight       ");
+    HAS(s.buf, "revenue                                  Eoptolink       ");
+    free(s.buf);
+    free(t);
+    free(q);
+    free(md);
+    free(js);
+    free(z);
+    unload(&l);
+}
+
+static void expert_calls(const char *root) {
+    loaded_t l;
+    CHECK(load(root, "expert_call.txt", &l));
+    char *t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_EN, 0, NULL) : NULL;
+    HAS(t, "Summary of Expert Call on Optical Module Industry\n");
+    /* 1,000万只左右 = about 10M units; 超过100% = more than 100% */
+    HAS(t, "\nDemand\n  - 800G optical module demand expected at about 10M units in 2024, up more than 100% YoY [2]\n");
+    /* 4,070万美元 = $40.7M, 1.6亿元人民币 = RMB 160M, each with its period */
+    HAS(t, "  - Leading makers' overseas revenue at about $40.7M in 2023; RMB 160M in Q1 2024 [3]\n");
+    HAS(t, "  - Industry gross margin still at more than 30% [4]\n");
+    HAS(t, "\nSupply chain\n  - EML chip supply still tight [8]\n");
+    /* the question's subject, 明年下半年 and 后年 against the call's 2024 */
+    HAS(t, "\nOutlook\n  - 1.6T optical module small-volume shipments expected in 2H 2025; volume ramp expected in "
+           "2026 [5][6]\n");
+    HAS(t, "\n光模块行业专家交流会纪要\n2024-05-08 15:00\n");
+    CHECK(t && english_bullets(t));
+    if (t) verify_clean(&l, t, "expert_call");
+    free(t);
+    unload(&l);
+
+    CHECK(load(root, "expert_call_hant.txt", &l));
+    t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_EN, 0, NULL) : NULL;
+    HAS(t, "  - Leading makers' overseas revenue at about $40.7M in 2023; RMB 160M in Q1 2024 [2]\n");
+    HAS(t, "  - EML chip supply still tight [7]\n");
+    HAS(t, "  - 1.6T optical module small-volume shipments expected in 2H 2025 [4][5]\n");
+    HAS(t, "\n光模組行業專家交流會紀要\n2024-05-08 15:00\n");
+    if (t) verify_clean(&l, t, "expert_call_hant");
+    free(t);
+    unload(&l);
+
+    CHECK(load(root, "results_briefing.txt", &l));
+    t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_EN, 0, NULL) : NULL;
+    HAS(t, "Summary of Results Briefing, Q1 2024\n");
+    HAS(t, "  - Revenue at RMB 1.28B in Q1 2024, up 23% YoY [2]\n");
+    /* 较上年同期提升2.1个百分点: a change in points, a year on */
+    HAS(t, "  - Gross margin at 35.2% in Q1 2024; up 2.1pp YoY [4]\n");
+    HAS(t, "  - Overseas revenue share at about 28%; up 5pp YoY [6]\n");
+    HAS(t, "  - Capex expected at about RMB 300M in 2024 [8]\n");
+    if (t) verify_clean(&l, t, "results_briefing");
+    free(t);
+    unload(&l);
+
+    CHECK(load(root, "named_minutes.txt", &l));
+    t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_EN, 0, NULL) : NULL;
+    /* 下降了大约30%, 下降1.2万元: changes, not levels */
+    HAS(t, "  - Costs down about 30%; down RMB 12K [3]\n");
+    HAS(t, "  - Overseas market exports up 23% YoY; Europe share at more than 40% [4]\n");
+    HAS(t, "  - Price war expected to continue [2]\n");
+    if (t) verify_clean(&l, t, "named_minutes");
+    free(t);
+    unload(&l);
+}
+
+/* Traditional text names a company in Traditional; a user's pack names its
+   own companies */
+static void naming(void) {
+    const char *hant = "光模組產業鏈交流會\n時間：2025年3月10日 09:30\n\n"
+                       "主持人：請專家介紹。\n"
+                       "專家：中際旭創今年的營收預計在350億元左右，同比增長超過40%。\n"
+                       "專家：艾克米光電明年的出貨量預計在200萬隻左右。\n";
+    loaded_t l;
+    CHECK(load_text(hant, strlen(hant), &l, NULL));
+    char *t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_EN, 0, NULL) : NULL;
+    HAS(t, "Innolight (中際旭創): revenue expected at about RMB 35B in 2025, up more than 40% YoY [2]");
+    HAS(t, "2025-03-10 09:30\n");
+    if (t) verify_clean(&l, t, "hant");
+    free(t);
+    ea_facts_free(l.facts);
+    ea_call_free(l.call);
+
+    ea_entities *set = NULL;
+    const char *pack = "company\tacme\tAcme Photonics\t艾克米光电\n";
+    CHECK(ea_entities_new(0, &set, NULL) == EA_OK);
+    CHECK(set && ea_entities_load(set, pack, strlen(pack), NULL) == EA_OK);
+    CHECK(load_text(hant, strlen(hant), &l, set));
+    t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_EN, 0, set) : NULL;
+    HAS(t, "Acme Photonics (艾克米光電): shipments expected at about 2M units in 2026 [3]");
+    free(t);
+    ea_facts_free(l.facts);
+    ea_call_free(l.call);
+    ea_entities_free(set);
+}
+
+/* English calls keep their digest; bad input makes no crash */
+static void others(const char *root) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/examples/aurora-q3-2025.txt", root);
+    size_t len;
+    char *d = th_read(path, &len);
+    loaded_t l;
+    CHECK(d && load_text(d, len, &l, NULL));
+    char *t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_EN, 0, NULL) : NULL;
+    HAS(t, "\nKey figures\n");
+    CHECK(t && strstr(t, "Summary of") == NULL);
+    free(t);
+    ea_facts_free(l.facts);
+    ea_call_free(l.call);
+    free(d);
+
+    /* one long line of Chinese without a stop, cues, numbers and names */
+    size_t cap = 1u << 20, n = 0;
+    char *big = malloc(cap + 64);
+    const char *piece = "新易盛泰国扩产需求紧张2026年上半年1,000万只左右预计";
+    while (big && n + strlen(piece) < cap) {
+        memcpy(big + n, piece, strlen(piece));
+        n += strlen(piece);
+    }
+    if (big) {
+        CHECK(load_text(big, n, &l, NULL));
+        t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_EN, EA_DIGEST_QUOTE, NULL) : NULL;
+        CHECK(t != NULL);
+        free(t);
+        ea_facts_free(l.facts);
+        ea_call_free(l.call);
+    }
+    /* many short sentences of cue words only, and clause marks only */
+    const char *bits[] = {"需求，，，；；：", "，", "年上半年", "2026年", "明年下半年预计", "受益于", "如果可能",
+                          "占比是", "１，０００万只左右", "泰国主要", "主要是和和和"};
+    n = 0;
+    for (size_t i = 0; big && n + 64 < cap / 4; i++) {
+        const char *b = bits[i % (sizeof bits / sizeof bits[0])];
+        memcpy(big + n, b, strlen(b));
+        n += strlen(b);
+        big[n++] = i % 3 ? '\n' : ' ';
+    }
+    if (big) {
+        CHECK(load_text(big, n, &l, NULL));
+        t = l.facts ? digest(&l, EA_DIGEST_JSON, EA_LANG_EN, 0, NULL) : NULL;
+        CHECK(t != NULL);
+        free(t);
+        ea_facts_free(l.facts);
+        ea_call_free(l.call);
+    }
+    free(big);
+}
+
+int main(int argc, char **argv) {
+    const char *root = argc > 1 ? argv[1] : ".";
+    industry_call(root);
+    expert_calls(root);
+    naming();
+    others(root);
+    return th_done();
+}
