@@ -3,7 +3,7 @@
 # missing. Usage: scripts/deps.sh [build|test|fuzz]  (each includes the ones before)
 set -eu
 level=${1:-build}
-pkgs="gcc make cmake ninja-build pkg-config libc6-dev libopencc-dev"
+pkgs="gcc make cmake ninja-build pkg-config libc6-dev libopencc-dev libicu-dev"
 case "$level" in
   test) pkgs="$pkgs python3" ;;
   fuzz) pkgs="$pkgs python3 clang libclang-rt-14-dev" ;;

@@ -15,6 +15,7 @@
 #include "util/arena.h"
 #include "util/text.h"
 #include "util/vec.h"
+#include "util/zh_words.h"
 
 #define MAX_PACK ((size_t)16 << 20) /* bytes in one pack */
 #define MAX_NAME 255                /* bytes in one name */
@@ -747,6 +748,11 @@ size_t ea_entities_find(const ea_entities *set, const char *text, size_t len, ea
             unsigned k = (unsigned)c0 << 8 | (is_blank(c1) ? ' ' : c1);
             if (set->one[c0] || (set->pair[k >> 6] >> (k & 63) & 1)) e = longest_at(set, p, end, &t);
         }
+        /* a Chinese name that cuts a word at both ends is two words meeting
+           by chance (微软 in 轻微|软化): no mention starts here */
+        if (e && c >= 0x80 && t->entity != NO_ENTITY && ea_zh_short((size_t)(e - p)) &&
+            ea_zh_cuts_words(text, len, (size_t)(p - b), (size_t)(e - b)))
+            e = NULL;
         if (e) {
             if (t->entity != NO_ENTITY) {
                 ea_mention m;

@@ -927,6 +927,21 @@ static cp_t share_after(const scan_t *s, cp_t q, ea_qty *o) {
     return q;
 }
 
+/* "两个超过10%的客户", "增长超过10%的客户", "10%以上的客戶": a bound on a
+ * percent that picks out customers is a threshold, as "two greater than
+ * 10% customers" is, not a figure. Called once the bounds words before and
+ * after are read; q is where the phrase ends. */
+static void zh_threshold(const scan_t *s, cp_t q, ea_qty *o) {
+    if (o->unit != EA_U_PCT || !(o->flags & EA_Q_MORE) || (o->flags & EA_Q_NOTVALUE)) return;
+    cp_t r = skip_sp(q, s->end);
+    size_t k;
+    if ((k = raw_at(r, s->end, "的"))) r = skip_sp(r + k, s->end);
+    if (raw_at(r, s->end, "客户") || raw_at(r, s->end, "客戶")) {
+        o->flags |= EA_Q_NOTVALUE;
+        o->why_not = "a threshold in a name";
+    }
+}
+
 static cp_t parse_one(const scan_t *s, cp_t d, ea_qty *o, int allow_range) {
     cp_t b = s->b, end = s->end;
     memset(o, 0, sizeof *o);
@@ -973,6 +988,7 @@ static cp_t parse_one(const scan_t *s, cp_t d, ea_qty *o, int allow_range) {
     if (lit_before(b, st, "negative") || lit_before(b, st, "minus") || lit_before(b, st, "loss of") ||
         lit_before(b, st, "loss of just") || lit_before(b, st, "deficit of") || neg_zh_before(b, st))
         o->flags |= EA_Q_NEG;
+    zh_threshold(s, q, o);
     finish_value(o);
 
     /* what kind of number is this? */
@@ -1170,6 +1186,7 @@ static cp_t parse_zh(const scan_t *s, cp_t p, cp_t pct, ea_qty *o, int allow_ran
     q = approx_after(s, q, o);
     st = approx_before(s, st, o);
     if (neg_zh_before(b, st)) o->flags |= EA_Q_NEG;
+    zh_threshold(s, q, o);
     finish_value(o);
     if (!(o->flags & EA_Q_NOTVALUE)) {
         if (o->unit == EA_U_TIMES) { /* 增长一倍, 翻两倍: "doubled", a change said in words */
