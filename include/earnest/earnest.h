@@ -583,10 +583,15 @@ typedef enum {
                                    uncited one does), or a line without
                                    numbers shares no words with what it cites */
     EA_VERIFY_CITE_RANGE,       /* [n] names no paragraph of the call */
+    EA_VERIFY_COMPANY,          /* a company (one the built-in packs know)
+                                   that no cited paragraph names, or, on a
+                                   line without citations, the call never
+                                   names */
     EA_VERIFY_KIND_COUNT_
 } ea_verify_kind;
 /* "unstated", "wrong_scale", "wrong_sign", "wrong_unit", "wrong_period",
- * "citation_unsupported", "citation_out_of_range"; NULL when out of range. */
+ * "citation_unsupported", "citation_out_of_range", "company_unsupported";
+ * NULL when out of range. */
 const char *ea_verify_kind_name(ea_verify_kind k);
 
 /* One problem in the summary. Strings point into the result's copy of the
@@ -599,7 +604,7 @@ typedef struct {
     ea_str text;           /* those bytes */
     ea_str line_text;      /* the whole line, without its line break */
     int is_number;         /* 1: about a number (value, unit say which);
-                              0: about a citation */
+                              0: about a citation or a company name */
     double value;          /* the summary's number in base units (one end of
                               a range), signed as written */
     const char *unit;      /* static: "USD", "CNY", ..., "%", "pp", "x", "" */

@@ -1197,6 +1197,8 @@ typedef struct {
     size_t prev_end, prev_vend;
     int prev_dir, prev_uc;
     int nomem;
+    const ea_entities *ents;  /* the names to look for in the line */
+    const ea_mentions *men;   /* where the call names them; NULL: no check */
 } line_t;
 
 /* Significant digits and decimals of x as a summary writes it (from the
@@ -1325,9 +1327,11 @@ static const ea_fact *fact_of(const src_t *x, const entry_t *en) {
 
 static const char *const kind_ids[] = {"unstated",     "wrong_scale",          "wrong_sign",
                                        "wrong_unit",   "wrong_period",         "citation_unsupported",
-                                       "citation_out_of_range"};
-static const char *const kind_labels[] = {"unstated number", "wrong scale", "wrong sign", "wrong unit",
-                                          "wrong period", "citation does not support", "citation out of range"};
+                                       "citation_out_of_range", "company_unsupported"};
+static const char *const kind_labels[] = {"unstated number",           "wrong scale",
+                                          "wrong sign",                "wrong unit",
+                                          "wrong period",              "citation does not support",
+                                          "citation out of range",     "company not in the source"};
 
 const char *ea_verify_kind_name(ea_verify_kind k) {
     return (unsigned)k < EA_VERIFY_KIND_COUNT_ ? kind_ids[k] : NULL;
@@ -1852,6 +1856,8 @@ static void check_words(line_t *L) {
                      : "the cited paragraphs share no words with this line");
 }
 
+static void check_companies(line_t *L);
+
 static void check_line(line_t *L) {
     const char *t = L->t;
     size_t ls = L->ls, le = L->le;
@@ -1893,6 +1899,44 @@ static void check_line(line_t *L) {
         if (d == 1) L->r->stats.stated++;
         else if (d == 2) L->r->stats.derived++;
     }
+    check_companies(L);
+}
+
+/* ---- companies ------------------------------------------------------------------------ */
+
+/* Does paragraph `para` of the call name entity e (original or
+ * translation)? */
+static int para_names(const ea_mentions *men, uint32_t para, const ea_entity *e) {
+    size_t first, n = ea_mentions_in_paragraph(men, para, &first);
+    for (size_t i = 0; i < n; i++)
+        if (ea_mentions_get(men, first + i)->entity == e) return 1;
+    return 0;
+}
+
+static int on_line_company(void *ctx, const ea_mention *m) {
+    line_t *L = ctx;
+    const ea_entity *e = m->entity;
+    if (e->kind != EA_ENTITY_COMPANY) return 0;
+    size_t s = L->ls + m->span.start, en = L->ls + m->span.end;
+    if (in_cite(L, s)) return 0;
+    int ok = 0;
+    if (L->ncites) {
+        for (int i = 0; i < L->ncites && !ok; i++) ok = para_names(L->men, L->cites[i], e);
+    } else {
+        size_t n = ea_mentions_count(L->men);
+        for (size_t i = 0; i < n && !ok; i++) ok = ea_mentions_get(L->men, i)->entity == e;
+    }
+    if (!ok)
+        add_finding(L, EA_VERIFY_COMPANY, s, en, NULL, -1,
+                    L->ncites ? "no cited paragraph names this company" : "the call never names this company");
+    return L->nomem;
+}
+
+/* Every company the line names must be named where the line says it comes
+ * from: a cited paragraph, or, with no citation, anywhere in the call. */
+static void check_companies(line_t *L) {
+    if (!L->men || !L->ents) return;
+    ea_entities_find(L->ents, L->t + L->ls, L->le - L->ls, on_line_company, L);
 }
 
 /* ---- the entry points ----------------------------------------------------------------- */
@@ -1975,6 +2019,11 @@ ea_status ea_verify_summary(const ea_call *call, const ea_facts *facts, const ch
         L.x = &x;
         L.r = r;
         L.t = r->summary;
+        /* the companies the call names, for the lines that name one; when
+           they cannot be listed (out of memory) names go unchecked */
+        ea_mentions *men = NULL;
+        L.ents = ea_entities_default();
+        if (L.ents && ea_mentions_find(L.ents, call, &men, NULL) == EA_OK) L.men = men;
         ea_lines it;
         ea_lines_init(&it, r->summary, len);
         size_t ls, le;
@@ -1995,6 +2044,7 @@ ea_status ea_verify_summary(const ea_call *call, const ea_facts *facts, const ch
             }
         }
         ea_vec_free(&L.nums);
+        ea_mentions_free(men);
         /* a line's citation findings come before its number findings, and
            stated numbers before derived ones: put them in summary order */
         if (st == EA_OK && r->findings.n > 1)

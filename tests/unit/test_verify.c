@@ -188,9 +188,36 @@ static void test_units_and_signs(void) {
     CHECK(findings_against(call, "- Q3 2024 revenue growth 4 pp to 7 pp [3]\n") == 1);
 }
 
+/* A company a line names must be named where the line says it comes from. */
+static void test_companies(void) {
+    static const char call[] = "Operator\nWelcome to the Borealis second quarter 2024 call.\n"
+                               "Ana Costa - Chief Financial Officer\n"
+                               "Our largest customers this quarter were NVIDIA and Google.\n"
+                               "Ana Costa - Chief Financial Officer\n"
+                               "Lumentum cut prices on 800G modules, and \xE4\xB8\xAD\xE9\x99\x85\xE6\x97\xAD"
+                               "\xE5\x88\x9B added capacity.\n";
+    CHECK(findings_against(call, "- NVIDIA and Google were the largest customers [2]\n") == 0);
+    CHECK(findings_against(call, "- Innolight added capacity; Lumentum cut prices [3]\n") == 0);
+    CHECK(findings_against(call, "- Lumentum cut prices [2]\n") == 1);
+    CHECK(findings_against(call, "- Coherent gained share.\n") == 1);
+    CHECK(findings_against(call, "- Google was a large customer.\n") == 0);
+    ea_call *c = NULL;
+    ea_verify_result *r = NULL;
+    if (ea_call_parse(call, strlen(call), NULL, &c, NULL) == EA_OK &&
+        ea_verify_summary(c, NULL, "- Lumentum cut prices [2]\n", 26, &r, NULL) == EA_OK) {
+        const ea_verify_finding *f = ea_verify_get(r, 0);
+        CHECK(f && f->kind == EA_VERIFY_COMPANY && !f->is_number && f->text.len == 8 &&
+              !memcmp(f->text.ptr, "Lumentum", 8) && f->column == 3);
+        CHECK(!strcmp(ea_verify_kind_name(EA_VERIFY_COMPANY), "company_unsupported"));
+    }
+    ea_verify_free(r);
+    ea_call_free(c);
+}
+
 int main(int argc, char **argv) {
     const char *root = argc > 1 ? argv[1] : ".";
     test_units_and_signs();
+    test_companies();
     char path[4096];
     snprintf(path, sizeof path, "%s/tests/verify/borealis-q1-2024.txt", root);
     size_t len;
