@@ -776,15 +776,11 @@ static int is_seg_stop(const char *w, size_t n) {
 /* Chinese words that end a segment name read backwards from its metric:
  * who speaks, periods and totals, verbs of reporting and moving. Single
  * characters in zh_seg_stop_chars. */
-static const char *const zh_seg_stop[] = {
-    "我们", "我們", "公司", "集团", "集團", "整体", "整體", "合计", "合計", "合并", "合併", "综合", "綜合",
-    "其中", "其他", "其它", "实现", "實現", "录得", "錄得", "取得", "获得", "獲得", "带来", "帶來", "贡献",
-    "貢獻", "主营", "主營", "营业", "營業", "同期", "当期", "當期", "累计", "累計", "预计", "預計", "预期",
-    "預期", "新增", "主要", "相关", "相關", "所有", "部分", "整个", "整個", "目前", "报告", "報告", "同比",
-    "环比", "環比", "增长", "增長", "下降", "提升", "提高", "增加", "减少", "減少", "上升", "下滑", "带动",
-    "帶動", "推动", "推動", "拉动", "拉動", "影响", "影響", "确认", "確認", "完成", "达成", "達成", "维持",
-    "維持", "保持", "总体", "總體", "全部", "期内", "期內", "客户", "客戶", "用户", "用戶", "行业", "行業",
-    "股东", "股東", "厂商", "廠商"};
+static const char zh_seg_stop[] = /* two ideographs, six bytes, each */
+    "我们我們公司集团集團整体整體合计合計合并合併综合綜合其中其他其它实现實現录得錄得取得获得獲得带来帶來"
+    "贡献貢獻主营主營营业營業同期当期當期累计累計预计預計预期預期新增主要相关相關所有部分整个整個目前报告"
+    "報告同比环比環比增长增長下降提升提高增加减少減少上升下滑带动帶動推动推動拉动拉動影响影響确认確認完成"
+    "达成達成维持維持保持总体總體全部期内期內客户客戶用户用戶行业行業股东股東厂商廠商";
 static const char zh_seg_stop_chars[] = /* three bytes each */
     "的季年度月日总總全本单單每当该該此其各所我是为為在和与與及了之仍从從以但使由对對向给給被让讓"
     "比较較约約近超逾达達至到都也而则則即占佔共均将將已性"
@@ -793,7 +789,18 @@ static const char zh_seg_stop_chars[] = /* three bytes each */
 static int zh_seg_stop_char(const char *c, size_t k) {
     if (k != 3) return 0;
     for (size_t i = 0; i + 3 <= sizeof zh_seg_stop_chars - 1; i += 3)
-        if (!memcmp(zh_seg_stop_chars + i, c, 3)) return 1;
+        if (zh_seg_stop_chars[i + 2] == c[2] && zh_seg_stop_chars[i + 1] == c[1] && zh_seg_stop_chars[i] == c[0])
+            return 1;
+    return 0;
+}
+
+/* Does [s, s+at) end with a word of zh_seg_stop? The last byte of each
+ * is compared first: most differ there. */
+static int zh_seg_stop_before(const char *s, size_t at) {
+    if (at < 6) return 0;
+    const char *w = s + at - 6;
+    for (size_t i = 0; i + 6 <= sizeof zh_seg_stop - 1; i += 6)
+        if (zh_seg_stop[i + 5] == w[5] && !memcmp(zh_seg_stop + i, w, 5)) return 1;
     return 0;
 }
 
@@ -822,7 +829,7 @@ static ea_str find_segment_zh(const char *s, const mention_t *m) {
     size_t st = e;
     int chars = 0;
     while (st > 0 && chars < 6) {
-        if (zh_ends_with(s, st, zh_seg_stop, sizeof zh_seg_stop / sizeof zh_seg_stop[0])) break;
+        if (zh_seg_stop_before(s, st)) break;
         size_t c = st - 1;
         while (c > 0 && ((unsigned char)s[c] & 0xC0) == 0x80 && st - c < 4) c--;
         uint32_t cp;

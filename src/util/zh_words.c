@@ -143,7 +143,18 @@ static int icu_bounds(const char *p, size_t n, size_t a, size_t b, const size_t 
     if (U_FAILURE(st)) return 0;
     ubrk_setUText(bi, &ut, &st); /* the iterator keeps a shallow clone of ut */
     int ok = !U_FAILURE(st);
-    for (int i = 0; i < k && ok; i++) bound[i] = ubrk_isBoundary(bi, (int32_t)(at[i] - lo)) != 0;
+    if (ok) {
+        /* one pass forward over the window: each ubrk_isBoundary would run
+           the dictionary over it again */
+        size_t last = 0;
+        for (int i = 0; i < k; i++) {
+            bound[i] = 0;
+            if (at[i] - lo > last) last = at[i] - lo;
+        }
+        for (int32_t x = ubrk_first(bi); x != UBRK_DONE && (size_t)x <= last; x = ubrk_next(bi))
+            for (int i = 0; i < k; i++)
+                if ((size_t)x == at[i] - lo) bound[i] = 1;
+    }
     utext_close(&ut);
     return ok;
 }
