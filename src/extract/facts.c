@@ -839,10 +839,12 @@ static ea_str find_segment_zh(const char *s, const mention_t *m) {
         chars++;
     }
     /* six characters and more before: start at a word, not inside one */
-    while (chars == 6 && st < e && !ea_zh_word_starts(s, e, st)) {
-        st += 3;
-        chars--;
-    }
+    if (chars == 6)
+        while (st < e && !ea_zh_word_starts(s, e, st)) {
+            uint32_t cp;
+            st += (size_t)ea_utf8_next((const unsigned char *)s + st, (const unsigned char *)s + e, &cp);
+            chars--;
+        }
     if (chars >= 2) return ea_str_make(s + st, e - st);
     /* "CATV 部門的總收入": a name in capitals (not GAAP) right before */
     if (chars == 0 && e < m->s) {
