@@ -95,7 +95,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         FZ_ASSERT(f->line_text.ptr <= f->text.ptr && f->text.ptr + f->text.len <= f->line_text.ptr + f->line_text.len);
         FZ_ASSERT(memchr(f->line_text.ptr, '\n', f->line_text.len) == NULL);
         FZ_ASSERT(f->unit && f->why && f->why[0]);
-        FZ_ASSERT(f->is_number || f->kind == EA_VERIFY_CITE_RANGE || f->kind == EA_VERIFY_CITE_UNSUPPORTED);
+        FZ_ASSERT(f->is_number || f->kind == EA_VERIFY_CITE_RANGE || f->kind == EA_VERIFY_CITE_UNSUPPORTED ||
+                  f->kind == EA_VERIFY_COMPANY);
+        FZ_ASSERT(f->kind != EA_VERIFY_COMPANY || (!f->is_number && f->text.len > 0));
         if (f->has_source) {
             FZ_ASSERT(f->source_span.start <= f->source_span.end && f->source_span.end <= tlen);
             FZ_ASSERT(f->source_para < ea_call_paragraph_count(c));
