@@ -84,6 +84,16 @@ static inline char *th_read(const char *path, size_t *len) {
     return b;
 }
 
+/* A file of the repository: root (the test's first argument) + "/" + rel;
+ * a failed check, and NULL, when it cannot be read. Free it. */
+static inline char *th_read_repo(const char *root, const char *rel, size_t *len) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", root, rel);
+    char *data = th_read(path, len);
+    CHECK_MSG(data != NULL, "%s not found", path);
+    return data;
+}
+
 /* The bilingual sample under `shared` (../shared/samples/000_...txt, never
  * copied into the repo); NULL after saying "skipped" when it is absent. */
 static inline char *th_read_sample(const char *shared, size_t *len) {

@@ -4,11 +4,8 @@
 
 int main(int argc, char **argv) {
     const char *root = argc > 1 ? argv[1] : ".";
-    char path[4096];
-    snprintf(path, sizeof path, "%s/examples/aurora-q3-2025.txt", root);
     size_t len;
-    char *data = th_read(path, &len);
-    CHECK(data != NULL);
+    char *data = th_read_repo(root, "examples/aurora-q3-2025.txt", &len);
     if (!data) return th_done();
     ea_call *c = NULL;
     ea_facts *fs = NULL;

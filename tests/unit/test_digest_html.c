@@ -196,11 +196,8 @@ static int parse(const char *data, size_t len, ea_call **c, ea_facts **fs) {
 }
 
 static void aurora(const char *root) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/examples/aurora-q3-2025.txt", root);
     size_t len;
-    char *data = th_read(path, &len);
-    CHECK(data != NULL);
+    char *data = th_read_repo(root, "examples/aurora-q3-2025.txt", &len);
     if (!data) return;
     ea_call *c;
     ea_facts *fs;

@@ -15,11 +15,8 @@ static ea_lang_counts count(const char *s, size_t n) {
 
 int main(int argc, char **argv) {
     const char *root = argc > 1 ? argv[1] : ".";
-    char path[4096];
-    snprintf(path, sizeof path, "%s/data/zh_variants.txt", root);
     size_t len;
-    char *data = th_read(path, &len);
-    CHECK_MSG(data != NULL, "%s not found", path);
+    char *data = th_read_repo(root, "data/zh_variants.txt", &len);
     if (!data) return th_done();
 
     /* the two sides of the table, as code points */

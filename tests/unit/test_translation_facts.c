@@ -7,11 +7,8 @@
 
 int main(int argc, char **argv) {
     const char *root = argc > 1 ? argv[1] : ".";
-    char path[4096];
-    snprintf(path, sizeof path, "%s/tests/corpus/bilingual/mistranslated.txt", root);
     size_t len;
-    char *data = th_read(path, &len);
-    CHECK_MSG(data != NULL, "%s not found", path);
+    char *data = th_read_repo(root, "tests/corpus/bilingual/mistranslated.txt", &len);
     if (!data) return th_done();
     ea_call *c = NULL;
     ea_facts *fs = NULL;

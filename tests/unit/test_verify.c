@@ -218,11 +218,8 @@ int main(int argc, char **argv) {
     const char *root = argc > 1 ? argv[1] : ".";
     test_units_and_signs();
     test_companies();
-    char path[4096];
-    snprintf(path, sizeof path, "%s/tests/verify/borealis-q1-2024.txt", root);
     size_t len;
-    char *data = th_read(path, &len);
-    CHECK(data != NULL);
+    char *data = th_read_repo(root, "tests/verify/borealis-q1-2024.txt", &len);
     if (!data) return th_done();
     CHECK(ea_call_parse(data, len, NULL, &g_call, NULL) == EA_OK);
     CHECK(g_call && ea_facts_extract(g_call, &g_facts, NULL) == EA_OK);
@@ -361,9 +358,7 @@ int main(int argc, char **argv) {
 
     /* the example call's digest, in English and Chinese, up to its tone
        counts (earnest's own counts of sentences, not the call's numbers) */
-    snprintf(path, sizeof path, "%s/examples/aurora-q3-2025.txt", root);
-    data = th_read(path, &len);
-    CHECK(data != NULL);
+    data = th_read_repo(root, "examples/aurora-q3-2025.txt", &len);
     if (data && ea_call_parse(data, len, NULL, &g_call, NULL) == EA_OK &&
         ea_facts_extract(g_call, &g_facts, NULL) == EA_OK) {
         static const ea_lang langs[] = {EA_LANG_EN, EA_LANG_ZH_HANS};

@@ -48,11 +48,8 @@ static size_t in_para(const ea_facts *fs, uint32_t para, const ea_fact **out, si
 
 int main(int argc, char **argv) {
     const char *root = argc > 1 ? argv[1] : ".";
-    char path[4096];
-    snprintf(path, sizeof path, "%s/tests/fixtures/zh_optical_call.txt", root);
     size_t len;
-    char *data = th_read(path, &len);
-    CHECK_MSG(data != NULL, "%s not found", path);
+    char *data = th_read_repo(root, "tests/fixtures/zh_optical_call.txt", &len);
     if (!data) return th_done();
     ea_call *c = NULL;
     ea_facts *fs = NULL;

@@ -61,11 +61,8 @@ static int fixture_line(const char *data, const char *key, char *buf, size_t cap
 
 int main(int argc, char **argv) {
     const char *root = argc > 1 ? argv[1] : ".";
-    char path[4096];
-    snprintf(path, sizeof path, "%s/tests/fixtures/zh_optical_call.txt", root);
     size_t len;
-    char *data = th_read(path, &len);
-    CHECK_MSG(data != NULL, "%s not found", path);
+    char *data = th_read_repo(root, "tests/fixtures/zh_optical_call.txt", &len);
     if (!data) return th_done();
     char line[1024];
     CHECK(fixture_line(data, "中际旭创的光模块需求", line, sizeof line));
