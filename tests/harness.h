@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "earnest/earnest.h"
+
 static int th_pass, th_fail, th_skip;
 
 #define CHECK(cond)                                                                   \
@@ -92,6 +94,16 @@ static inline char *th_read_repo(const char *root, const char *rel, size_t *len)
     char *data = th_read(path, len);
     CHECK_MSG(data != NULL, "%s not found", path);
     return data;
+}
+
+/* Parse `len` bytes and extract their facts, checking both; the facts (the
+ * call in *call) or NULL. Free both. */
+static inline ea_facts *th_call_facts(const char *data, size_t len, ea_call **call) {
+    ea_facts *fs = NULL;
+    *call = NULL;
+    CHECK(ea_call_parse(data, len, NULL, call, NULL) == EA_OK);
+    CHECK(*call && ea_facts_extract(*call, &fs, NULL) == EA_OK);
+    return fs;
 }
 
 /* The bilingual sample under `shared` (../shared/samples/000_...txt, never

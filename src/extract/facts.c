@@ -694,11 +694,9 @@ static int earlier_named(const char *s, size_t from, size_t to) {
     static const char *const w[] = {"prior guidance", "previous guidance", "prior outlook", "previous outlook",
                                     "prior range", "previous range", "original guidance", "initial guidance",
                                     "prior forecast", "previous forecast", "earlier guidance"};
-    for (size_t i = from; i < to; i++)
-        if (ea_lower((unsigned char)s[i]) == 'p' || ea_lower((unsigned char)s[i]) == 'o' ||
-            ea_lower((unsigned char)s[i]) == 'i' || ea_lower((unsigned char)s[i]) == 'e')
-            for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-                if (lit_at(s + i, s + to, w[k])) return 1;
+    ea_str span = ea_str_make(s + from, to > from ? to - from : 0);
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (ea_ifind(span, w[k])) return 1;
     return 0;
 }
 

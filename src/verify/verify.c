@@ -195,18 +195,7 @@ static int word_dir(const dword_t *tab, size_t n, const char *p, size_t len) {
     return 0;
 }
 
-/* "gains and " / "gains or " / "gain or " right before t[i] */
-static int gains_and_before(const char *t, size_t ws, size_t i) {
-    static const char *const pre[] = {"gains and ", "gains or ", "gain or ", "gains/", "gain/"};
-    for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++) {
-        size_t n = strlen(pre[k]);
-        if (i - ws < n) continue;
-        size_t m = 0;
-        while (m < n && ea_lower((unsigned char)t[i - n + m]) == (unsigned char)pre[k][m]) m++;
-        if (m == n) return 1;
-    }
-    return 0;
-}
+static int ends_with_word(const char *t, size_t ws, size_t q, const char *w);
 
 /* The last term of `tab` in [ws, s): ASCII words at word boundaries, and
  * multi-byte terms at any character start. 0 when none. */
@@ -221,7 +210,10 @@ static int last_dir(const dword_t *tab, size_t ntab, const char *t, size_t ws, s
             int d = word_dir(tab, ntab, t + i, j - i);
             /* "excluding investment gains and losses of $124 million": the
                pair names an item left out, not the sign of the amount */
-            if (d < 0 && gains_and_before(t, ws, i)) d = 0;
+            if (d < 0 && (ends_with_word(t, ws, i, "gains and ") || ends_with_word(t, ws, i, "gains or ") ||
+                          ends_with_word(t, ws, i, "gain or ") || ends_with_word(t, ws, i, "gains/") ||
+                          ends_with_word(t, ws, i, "gain/")))
+                d = 0;
             if (d) dir = d;
             i = j;
             continue;

@@ -8,9 +8,7 @@ int main(int argc, char **argv) {
     char *data = th_read_repo(root, "examples/aurora-q3-2025.txt", &len);
     if (!data) return th_done();
     ea_call *c = NULL;
-    ea_facts *fs = NULL;
-    CHECK(ea_call_parse(data, len, NULL, &c, NULL) == EA_OK);
-    CHECK(c && ea_facts_extract(c, &fs, NULL) == EA_OK);
+    ea_facts *fs = th_call_facts(data, len, &c);
     th_sink s = {0};
     CHECK(fs && ea_digest_write_bullets(c, fs, EA_BULLETS_CITE, th_put, &s) == EA_OK);
     /* the basis as the call names it; reported EPS unqualified */

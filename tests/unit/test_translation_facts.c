@@ -11,9 +11,7 @@ int main(int argc, char **argv) {
     char *data = th_read_repo(root, "tests/corpus/bilingual/mistranslated.txt", &len);
     if (!data) return th_done();
     ea_call *c = NULL;
-    ea_facts *fs = NULL;
-    CHECK(ea_call_parse(data, len, NULL, &c, NULL) == EA_OK);
-    CHECK(c && ea_facts_extract(c, &fs, NULL) == EA_OK);
+    ea_facts *fs = th_call_facts(data, len, &c);
     if (!fs) return th_done();
 
     /* faithful: $40.7 million = 4,070 萬美元, 31.5%, a loss of $12 million =

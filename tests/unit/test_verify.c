@@ -135,9 +135,7 @@ static void pathological(void) {
         n += (size_t)snprintf(doc + n, cap - n, "thanks.\n\n");
     }
     ea_call *c = NULL;
-    ea_facts *fs = NULL;
-    CHECK(ea_call_parse(doc, n, NULL, &c, NULL) == EA_OK);
-    CHECK(c && ea_facts_extract(c, &fs, NULL) == EA_OK);
+    ea_facts *fs = th_call_facts(doc, n, &c);
     if (fs) {
         const size_t M = 1024 * 1024;
         linear("one long line", c, fs, "revenue rose 5% to $3 million [2] ", M);

@@ -52,9 +52,7 @@ int main(int argc, char **argv) {
     char *data = th_read_repo(root, "tests/fixtures/zh_optical_call.txt", &len);
     if (!data) return th_done();
     ea_call *c = NULL;
-    ea_facts *fs = NULL;
-    CHECK(ea_call_parse(data, len, NULL, &c, NULL) == EA_OK);
-    CHECK(c && ea_facts_extract(c, &fs, NULL) == EA_OK);
+    ea_facts *fs = th_call_facts(data, len, &c);
     if (!fs) return th_done();
     const ea_fact *p[16];
 
