@@ -14,8 +14,9 @@ static const char verify_usage[] =
     "\n"
     "Checks every number and [n] citation of SUMMARY (any text, one claim a line,\n"
     "English or Chinese) against the transcript FILE: numbers the call never states,\n"
-    "the wrong scale, sign, unit or period, and citations that do not support the\n"
-    "line. Lists each finding with its line and the nearest figure in the call.\n"
+    "the wrong scale, sign, unit or period, citations that do not support the line,\n"
+    "and companies (of the domain packs) that the cited paragraphs do not name.\n"
+    "Lists each finding with its line and the nearest figure in the call.\n"
     "SUMMARY or FILE may be - for standard input (not both).\n"
     "\n"
     "  --against FILE     the transcript the summary is of (required)\n"
@@ -24,7 +25,7 @@ static const char verify_usage[] =
     "  --pretty           indented JSON\n"
     "  --layout NAME      force the transcript's layout (see earnest --help)\n"
     "  --lexicon FILE     a domain pack of your own, added to the built-in ones\n"
-    "                     (docs/lexicon.md; repeatable)\n"
+    "                     (docs/lexicon.md; repeatable): its companies are checked too\n"
     "  --encoding ENC     the transcript's encoding (the summary must be UTF-8)\n"
     "  --lossy            replace undecodable transcript bytes with U+FFFD\n"
     "  --max-size BYTES   refuse larger inputs (default 268435456 = 256 MiB)\n"
@@ -133,7 +134,10 @@ int cmd_verify(int argc, char **argv) {
     ea_verify_result *res = NULL;
     if (rc == 0) {
         memset(&err, 0, sizeof err);
-        st = ea_verify_summary(call, facts, sum, slen, &res, &err);
+        ea_verify_options vo; /* companies: the same packs as the facts */
+        ea_verify_options_init(&vo);
+        vo.entities = set;
+        st = ea_verify_summary_opts(call, facts, &vo, sum, slen, &res, &err);
         free(sum);
         if (st != EA_OK) {
             ea_cli_report(o.summary, &err);

@@ -1,7 +1,9 @@
 /* libFuzzer target: ea_verify_summary with any bytes as the summary,
  * against a fixed small call. The first byte chooses the call (bit 0: an
  * English speaker-layout call, or a Chinese call with English
- * translations) and whether facts are passed in (bit 1); the rest is the
+ * translations), whether facts are passed in (bit 1) and whether the
+ * companies come from a pack of our own as well (bit 2: Luxshare 立讯精密,
+ * Foxconn 鸿海精密, through ea_verify_summary_opts); the rest is the
  * summary. Checks the promises of earnest.h: an error has a position
  * inside the input; every finding's span, line, column and text agree with
  * the summary; source spans lie in the call's text; the text writer emits
@@ -25,10 +27,16 @@ static const char call_zh[] =
     "王磊 - 首席财务官\n王磊 - 首席财务官\n"
     "2024年第一季度营收为12亿元，同比增长15%。\nRevenue in the first quarter of 2024 was 1.2 billion yuan, "
     "up 15% year on year.\n"
-    "毛利率为31.5%，净亏损4,070万元。\nGross margin was 31.5%, and the net loss was 40.7 million yuan.\n";
+    "毛利率为31.5%，净亏损4,070万元。\nGross margin was 31.5%, and the net loss was 40.7 million yuan.\n"
+    "立讯精密的营收为8亿元。\nLuxshare's revenue was 800 million yuan.\n";
+
+/* a pack of our own (docs/lexicon.md), loaded after the built-in ones */
+static const char own_pack[] = "company\tluxshare\tLuxshare|Luxshare Precision\t立讯精密\n"
+                               "company\tfoxconn\tFoxconn|Hon Hai\t鸿海精密|鴻海精密|富士康\n";
+static ea_entities *own;
 
 static ea_call *calls[2];
-static ea_facts *facts[2];
+static ea_facts *facts[2], *own_facts[2];
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -36,9 +44,15 @@ static void setup(void) {
     if (calls[0]) return;
     const char *src[2] = {call_en, call_zh};
     size_t len[2] = {sizeof call_en - 1, sizeof call_zh - 1};
+    FZ_ASSERT(ea_entities_new(0, &own, NULL) == EA_OK);
+    FZ_ASSERT(ea_entities_load(own, own_pack, sizeof own_pack - 1, NULL) == EA_OK);
+    ea_facts_options fo;
+    ea_facts_options_init(&fo);
+    fo.entities = own;
     for (int i = 0; i < 2; i++) {
         FZ_ASSERT(ea_call_parse(src[i], len[i], NULL, &calls[i], NULL) == EA_OK);
         FZ_ASSERT(ea_facts_extract(calls[i], &facts[i], NULL) == EA_OK);
+        FZ_ASSERT(ea_facts_extract_opts(calls[i], &fo, &own_facts[i], NULL) == EA_OK);
     }
 }
 
@@ -47,14 +61,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size < 1) return 0;
     unsigned sel = data[0];
     const ea_call *c = calls[sel & 1];
-    const ea_facts *fs = (sel & 2) ? NULL : facts[sel & 1];
+    const ea_facts *fs = (sel & 2) ? NULL : (sel & 4) ? own_facts[sel & 1] : facts[sel & 1];
     const char *sum = (const char *)data + 1;
     size_t n = size - 1;
 
     ea_verify_result *r = (ea_verify_result *)1; /* must be reset */
     ea_error err;
     memset(&err, 0xAB, sizeof err);
-    ea_status st = ea_verify_summary(c, fs, sum, n, &r, &err);
+    ea_status st;
+    if (sel & 4) {
+        ea_verify_options vo;
+        ea_verify_options_init(&vo);
+        vo.entities = own;
+        st = ea_verify_summary_opts(c, fs, &vo, sum, n, &r, &err);
+    } else {
+        st = ea_verify_summary(c, fs, sum, n, &r, &err);
+    }
     if (st != EA_OK) {
         FZ_ASSERT(r == NULL);
         FZ_ASSERT(st == EA_ERR_ENCODING);

@@ -557,6 +557,32 @@ if [ -f "$SRC/tests/verify/borealis-q1-2024.txt" ]; then
   expect "verify --lexicon: a malformed line" 4
   err_has "verify --lexicon: a malformed line: position" "$T/pack-bad.txt:3:16:"
 fi
+# verify checks the companies of the user's pack too (tests/verify/own-pack.txt:
+# Luxshare 立讯精密 and Foxconn 鸿海精密/鴻海精密/富士康, in no built-in pack),
+# by their English, Simplified and Traditional names
+own=$SRC/tests/verify/own-pack.txt
+if [ -f "$own" ]; then
+  printf -- '- Luxshare revenue RMB 1.2 billion, up 20%% [2]\n- 立訊精密營收12億元 [2]\n' >"$T/sum-own-ok.txt"
+  printf -- '- Luxshare revenue RMB 1.2 billion [2]\n- Foxconn gained share [2]\n' >"$T/sum-own-bad.txt"
+  printf -- '- 鴻海精密營收12億元 [2]\n' >"$T/sum-own-hant.txt"
+  run verify "$T/sum-own-ok.txt" --against "$T/zh-call.txt" --lexicon "$own"
+  expect "verify --lexicon: the pack's company, named in the cited paragraph" 0
+  out_has "verify --lexicon: the pack's company: clean" "no findings"
+  run verify "$T/sum-own-bad.txt" --against "$T/zh-call.txt"
+  expect "verify without --lexicon: the pack's company is not checked" 0
+  run verify "$T/sum-own-bad.txt" --against "$T/zh-call.txt" --lexicon "$own"
+  expect "verify --lexicon: a pack company the call does not name" 1
+  out_has "verify --lexicon: the finding" "$T/sum-own-bad.txt:2:3: company not in the source \"Foxconn\": no cited paragraph names this company"
+  out_has "verify --lexicon: one finding" "1 finding (company not in the source 1)"
+  run verify --json "$T/sum-own-bad.txt" --against "$T/zh-call.txt" --lexicon "$own"
+  expect "verify --json --lexicon" 1
+  out_has "verify --json --lexicon: the kind" '"kind":"company_unsupported"'
+  run verify "$T/sum-own-hant.txt" --against "$T/zh-call.txt" --lexicon "$own"
+  expect "verify --lexicon: a Traditional name the call does not name" 1
+  out_has "verify --lexicon: the Traditional name" 'company not in the source "鴻海精密"'
+else
+  bad "verify --lexicon: $own missing"
+fi
 
 # ---- verify: 0 no findings, 1 findings, 2 usage, 3 unreadable, 4 invalid --
 call=$SRC/tests/verify/borealis-q1-2024.txt

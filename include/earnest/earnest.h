@@ -583,7 +583,8 @@ typedef enum {
                                    uncited one does), or a line without
                                    numbers shares no words with what it cites */
     EA_VERIFY_CITE_RANGE,       /* [n] names no paragraph of the call */
-    EA_VERIFY_COMPANY,          /* a company (one the built-in packs know)
+    EA_VERIFY_COMPANY,          /* a company (one the built-in packs, or the
+                                   set of ea_verify_options.entities, know)
                                    that no cited paragraph names, or, on a
                                    line without citations, the call never
                                    names */
@@ -640,6 +641,28 @@ typedef struct ea_verify_result ea_verify_result;
  * Time is O((s + c) log c) for a summary of s bytes and a call of c. */
 ea_status ea_verify_summary(const ea_call *call, const ea_facts *facts, const char *summary, size_t len,
                             ea_verify_result **out, ea_error *err);
+
+/* Options for ea_verify_summary_opts; ea_verify_options_init gives the
+ * defaults (what ea_verify_summary does). */
+typedef struct {
+    /* The companies checked (EA_VERIFY_COMPANY): NULL for the built-in
+     * packs, or a set of your own (ea_entities_new, then
+     * ea_entities_load_file: the CLI's --lexicon FILE), normally the one
+     * `facts` were extracted with (ea_facts_options.entities). Its
+     * companies are checked by every name it gives them, English,
+     * Simplified or Traditional; a set made with EA_ENTITIES_NO_BUILTIN
+     * checks only its own. When `facts` is NULL they are extracted with
+     * this set too. Borrowed for the call only: the result does not point
+     * into it, so the set may be freed before the result. */
+    const ea_entities *entities;
+} ea_verify_options;
+
+void ea_verify_options_init(ea_verify_options *opt);
+
+/* ea_verify_summary with options; `opt` NULL is the defaults. Several
+ * threads may verify with one set at once (it is only searched). */
+ea_status ea_verify_summary_opts(const ea_call *call, const ea_facts *facts, const ea_verify_options *opt,
+                                 const char *summary, size_t len, ea_verify_result **out, ea_error *err);
 void ea_verify_free(ea_verify_result *r);
 /* Findings in summary order. Pointers live as long as the result. */
 size_t ea_verify_count(const ea_verify_result *r);

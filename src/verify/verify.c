@@ -1962,8 +1962,17 @@ static ea_status fail(ea_error *err, ea_status code, const char *msg, size_t off
     return code;
 }
 
+void ea_verify_options_init(ea_verify_options *opt) {
+    if (opt) memset(opt, 0, sizeof *opt);
+}
+
 ea_status ea_verify_summary(const ea_call *call, const ea_facts *facts, const char *summary, size_t len,
                             ea_verify_result **out, ea_error *err) {
+    return ea_verify_summary_opts(call, facts, NULL, summary, len, out, err);
+}
+
+ea_status ea_verify_summary_opts(const ea_call *call, const ea_facts *facts, const ea_verify_options *opt,
+                                 const char *summary, size_t len, ea_verify_result **out, ea_error *err) {
     if (out) *out = NULL;
     if (!call || !out || (!summary && len)) return fail(err, EA_ERR_USAGE, "NULL argument", SIZE_MAX, NULL, 0);
     if (len > MAX_SUMMARY) return fail(err, EA_ERR_LIMIT, "summary over 256 MiB", SIZE_MAX, NULL, 0);
@@ -1989,9 +1998,14 @@ ea_status ea_verify_summary(const ea_call *call, const ea_facts *facts, const ch
     r->summary[len] = 0;
     r->summary_len = len;
 
+    /* the packs the user gave (the CLI's --lexicon), else the built-in ones */
+    const ea_entities *ents = opt && opt->entities ? opt->entities : ea_entities_default();
     ea_facts *own = NULL;
     if (!facts) {
-        ea_status st = ea_facts_extract(call, &own, err);
+        ea_facts_options fo;
+        ea_facts_options_init(&fo);
+        fo.entities = opt ? opt->entities : NULL;
+        ea_status st = ea_facts_extract_opts(call, &fo, &own, err);
         if (st != EA_OK) {
             ea_verify_free(r);
             return st;
@@ -2014,7 +2028,7 @@ ea_status ea_verify_summary(const ea_call *call, const ea_facts *facts, const ch
         /* the companies the call names, for the lines that name one; when
            they cannot be listed (out of memory) names go unchecked */
         ea_mentions *men = NULL;
-        L.ents = ea_entities_default();
+        L.ents = ents;
         if (L.ents && ea_mentions_find(L.ents, call, &men, NULL) == EA_OK) L.men = men;
         ea_lines it;
         ea_lines_init(&it, r->summary, len);

@@ -212,10 +212,130 @@ static void test_companies(void) {
     ea_call_free(c);
 }
 
+/* Company findings of `summary` against `call_text`, companies from `set`
+ * (NULL: the built-in packs), facts extracted with the same set; or, when
+ * `own_facts` is 0, left to ea_verify_summary_opts to extract. With
+ * `free_set_first`, the set is freed before the findings are read: the
+ * result must not point into it. */
+static size_t company_findings(const char *call_text, ea_entities *set, const char *summary, int own_facts,
+                               int free_set_first, const char *expect_text) {
+    ea_call *c = NULL;
+    ea_facts *fs = NULL;
+    ea_verify_result *r = NULL;
+    size_t n = (size_t)-1;
+    ea_facts_options fo;
+    ea_facts_options_init(&fo);
+    fo.entities = set;
+    ea_verify_options vo;
+    ea_verify_options_init(&vo);
+    vo.entities = set;
+    ea_error err;
+    memset(&err, 0, sizeof err);
+    if (ea_call_parse(call_text, strlen(call_text), NULL, &c, NULL) == EA_OK &&
+        (!own_facts || ea_facts_extract_opts(c, &fo, &fs, NULL) == EA_OK) &&
+        ea_verify_summary_opts(c, fs, &vo, summary, strlen(summary), &r, &err) == EA_OK) {
+        if (free_set_first) ea_entities_free(set);
+        n = count(r, EA_VERIFY_COMPANY);
+        if (expect_text) {
+            const ea_verify_finding *f = NULL;
+            for (size_t i = 0; i < ea_verify_count(r) && !f; i++)
+                if (ea_verify_get(r, i)->kind == EA_VERIFY_COMPANY) f = ea_verify_get(r, i);
+            CHECK_MSG(f && f->text.len == strlen(expect_text) && !memcmp(f->text.ptr, expect_text, f->text.len) &&
+                          !f->is_number && !f->has_source,
+                      "company finding on \"%s\"", expect_text);
+        }
+    } else {
+        CHECK_MSG(0, "verify failed: %s", err.message ? err.message : "?");
+        if (free_set_first) ea_entities_free(set);
+    }
+    ea_verify_free(r);
+    ea_facts_free(fs);
+    ea_call_free(c);
+    return n;
+}
+
+/* The companies of a pack of the user's own (--lexicon) are checked as the
+ * built-in ones are, by any of their names: English, Simplified or
+ * Traditional (tests/verify/own-pack.txt: Luxshare 立讯精密, Foxconn
+ * 鸿海精密 / 鴻海精密 / 富士康, in no built-in pack). */
+static void test_companies_own_pack(const char *root) {
+    static const char call[] = "\xE4\xB8\xBB\xE6\x8C\x81\xE4\xBA\xBA\xEF\xBC\x9A" /* 主持人： */
+                               "\xE5\x90\x84\xE4\xBD\x8D\xE5\xA5\xBD\xE3\x80\x82\n" /* 各位好。 */
+                               "\xE4\xB8\x93\xE5\xAE\xB6\xEF\xBC\x9A" /* 专家： */
+                               /* 立讯精密今年一季度的营收为12亿元，同比增长20%。 */
+                               "\xE7\xAB\x8B\xE8\xAE\xAF\xE7\xB2\xBE\xE5\xAF\x86\xE4\xBB\x8A\xE5\xB9\xB4"
+                               "\xE4\xB8\x80\xE5\xAD\xA3\xE5\xBA\xA6\xE7\x9A\x84\xE8\x90\xA5\xE6\x94\xB6"
+                               "\xE4\xB8\xBA" "12\xE4\xBA\xBF\xE5\x85\x83\xEF\xBC\x8C\xE5\x90\x8C\xE6\xAF\x94"
+                               "\xE5\xA2\x9E\xE9\x95\xBF" "20%\xE3\x80\x82\n"
+                               "\xE4\xB8\x93\xE5\xAE\xB6\xEF\xBC\x9A" /* 专家： */
+                               /* 新易盛的营收为15亿元。 */
+                               "\xE6\x96\xB0\xE6\x98\x93\xE7\x9B\x9B\xE7\x9A\x84\xE8\x90\xA5\xE6\x94\xB6"
+                               "\xE4\xB8\xBA" "15\xE4\xBA\xBF\xE5\x85\x83\xE3\x80\x82\n";
+    ea_entities *set = NULL, *own_only = NULL;
+    ea_error err;
+    memset(&err, 0, sizeof err);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/tests/verify/own-pack.txt", root);
+    CHECK(ea_entities_new(0, &set, NULL) == EA_OK);
+    CHECK(ea_entities_new(EA_ENTITIES_NO_BUILTIN, &own_only, NULL) == EA_OK);
+    CHECK_MSG(set && ea_entities_load_file(set, path, &err) == EA_OK, "%s: %s", path, err.message ? err.message : "?");
+    CHECK(own_only && ea_entities_load_file(own_only, path, NULL) == EA_OK);
+    if (!set || !own_only) {
+        ea_entities_free(set);
+        ea_entities_free(own_only);
+        return;
+    }
+    /* the call names Luxshare (in Chinese) in paragraph 2; Foxconn nowhere */
+    CHECK(company_findings(call, set, "- Luxshare revenue RMB 1.2 billion in Q1, up 20% [2]\n", 1, 0, NULL) == 0);
+    CHECK(company_findings(call, set, "- Luxshare Precision grew 20%.\n", 1, 0, NULL) == 0);
+    CHECK(company_findings(call, set, "- Foxconn gained share [2]\n", 1, 0, "Foxconn") == 1);
+    CHECK(company_findings(call, set, "- Hon Hai gained share.\n", 1, 0, "Hon Hai") == 1);
+    /* cited, but not where the line says: Luxshare is in paragraph 2 */
+    CHECK(company_findings(call, set, "- Luxshare revenue RMB 1.2 billion [3]\n", 1, 0, "Luxshare") == 1);
+    /* Simplified and Traditional names: 立訊精密 is 立讯精密; 鴻海精密,
+       富士康 are not in the call */
+    CHECK(company_findings(call, set,
+                           "- \xE7\xAB\x8B\xE8\xA8\x8A\xE7\xB2\xBE\xE5\xAF\x86\xE7\x87\x9F\xE6\x94\xB6"
+                           "12\xE5\x84\x84\xE5\x85\x83 [2]\n", /* 立訊精密營收12億元 */
+                           1, 0, NULL) == 0);
+    CHECK(company_findings(call, set,
+                           "- \xE9\xB4\xBB\xE6\xB5\xB7\xE7\xB2\xBE\xE5\xAF\x86\xE7\x87\x9F\xE6\x94\xB6"
+                           "12\xE5\x84\x84\xE5\x85\x83 [2]\n", /* 鴻海精密營收12億元 */
+                           1, 0, "\xE9\xB4\xBB\xE6\xB5\xB7\xE7\xB2\xBE\xE5\xAF\x86") == 1);
+    CHECK(company_findings(call, set, "- \xE5\xAF\x8C\xE5\xA3\xAB\xE5\xBA\xB7 gained share.\n", /* 富士康 */
+                           1, 0, "\xE5\xAF\x8C\xE5\xA3\xAB\xE5\xBA\xB7") == 1);
+    /* the built-in packs are still checked with the user's set ... */
+    CHECK(company_findings(call, set, "- Eoptolink revenue RMB 1.5 billion [3]\n", 1, 0, NULL) == 0);
+    CHECK(company_findings(call, set, "- Eoptolink revenue RMB 1.2 billion [2]\n", 1, 0, "Eoptolink") == 1);
+    /* ... but not with a set made without them */
+    CHECK(company_findings(call, own_only, "- Eoptolink revenue RMB 1.2 billion [2]\n", 1, 0, NULL) == 0);
+    CHECK(company_findings(call, own_only, "- Foxconn gained share [2]\n", 1, 0, "Foxconn") == 1);
+    /* without the set (the default), Foxconn is no company verify knows */
+    CHECK(company_findings(call, NULL, "- Foxconn gained share [2]\n", 1, 0, NULL) == 0);
+    /* facts extracted by verify itself, with the options' set */
+    CHECK(company_findings(call, set, "- Foxconn gained share; Luxshare grew 20% [2]\n", 0, 0, "Foxconn") == 1);
+    /* the result does not point into the set: it may go first */
+    CHECK(company_findings(call, own_only, "- Foxconn gained share [2]\n", 1, 1, "Foxconn") == 1);
+    ea_entities_free(set);
+    /* options may be NULL: the defaults */
+    static const char eo[] = "- Eoptolink revenue RMB 1.5 billion [3]\n";
+    ea_call *c = NULL;
+    ea_verify_result *r = NULL;
+    if (ea_call_parse(call, strlen(call), NULL, &c, NULL) == EA_OK &&
+        ea_verify_summary_opts(c, NULL, NULL, eo, sizeof eo - 1, &r, NULL) == EA_OK)
+        CHECK(count(r, -1) == 0);
+    else
+        CHECK(0);
+    ea_verify_free(r);
+    ea_call_free(c);
+    ea_verify_options_init(NULL); /* does nothing */
+}
+
 int main(int argc, char **argv) {
     const char *root = argc > 1 ? argv[1] : ".";
     test_units_and_signs();
     test_companies();
+    test_companies_own_pack(root);
     size_t len;
     char *data = th_read_repo(root, "tests/verify/borealis-q1-2024.txt", &len);
     if (!data) return th_done();
