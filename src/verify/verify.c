@@ -630,7 +630,8 @@ static size_t lower_para(const src_t *x, uint32_t p, double lo) {
 
 /* Content words: ASCII words of four letters or more that are not function
  * words, cut to six letters (so "revenue" and "revenues" meet), and pairs
- * of adjacent CJK ideographs. */
+ * of adjacent CJK ideographs, each folded to one script (data/zh_variants.txt)
+ * so that a Traditional summary meets a Simplified call and the other way. */
 static const char *const stopwords[] = {
     "this", "that", "with", "from", "have", "were", "been", "will", "would", "their", "there", "they",
     "them", "which", "what", "when", "where", "also", "about", "into", "than", "then", "these", "those",
@@ -652,7 +653,6 @@ static uint64_t fnv(const char *p, size_t n, int lower) {
 static void each_word(const char *t, size_t n, word_fn fn, void *ctx) {
     size_t i = 0;
     uint32_t prev_cp = 0;
-    size_t prev_at = 0;
     while (i < n) {
         unsigned char c = (unsigned char)t[i];
         if (ea_is_alpha(c) && (i == 0 || !ea_is_alpha((unsigned char)t[i - 1]))) {
@@ -672,9 +672,14 @@ static void each_word(const char *t, size_t n, word_fn fn, void *ctx) {
             uint32_t cp;
             int k = ea_utf8_next((const unsigned char *)t + i, (const unsigned char *)t + n, &cp);
             if (ea_is_cjk(cp)) {
-                if (prev_cp) fn(ctx, fnv(t + prev_at, i + (size_t)k - prev_at, 0), 1);
+                cp = ea_zh_hant_of(cp);
+                if (prev_cp) {
+                    char u[8];
+                    size_t m = ea_utf8_put(u, prev_cp);
+                    m += ea_utf8_put(u + m, cp);
+                    fn(ctx, fnv(u, m, 0), 1);
+                }
                 prev_cp = cp;
-                prev_at = i;
             } else {
                 prev_cp = 0;
             }
