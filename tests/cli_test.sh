@@ -651,7 +651,29 @@ if [ -f "$zh" ]; then
   out_has "digest zh --quote: the Chinese sentence" "“天孚通信的光引擎订单饱满，明年产能预计翻倍。”"
   run digest --lang zh "$zh"
   expect "digest --lang zh of a Chinese call" 0
-  out_has "digest --lang zh: Chinese minutes" "会议纪要"
+  out_has "digest --lang zh: the call's title" "光模块行业交流会纪要：新一轮产能扩张"
+  out_has "digest --lang zh: the call's time" "时间：2025-11-20 19:30"
+  out_has "digest --lang zh: marked as generated" "本纪要由 earnest 根据会议原文自动生成"
+  out_has "digest --lang zh: Chinese heading" "重点公司"
+  out_has "digest --lang zh: company in Chinese, amount in 亿" "  - 新易盛：2025年前三季度营收为165亿元，同比增长221%"
+  out_has "digest --lang zh: count in 万" "需求预计约4,000万只"
+  cp "$T/out" "$T/zh-digest-zh.txt"
+  run verify "$T/zh-digest-zh.txt" --against "$zh"
+  expect "verify of the Chinese digest of a Chinese call" 0
+  out_has "verify zh --lang zh digest: clean" "no findings"
+  run digest --zh-variant hant "$zh"
+  expect "digest --zh-variant hant of a Chinese call" 0
+  out_has "digest --zh-variant hant: Traditional heading" "重點公司"
+  out_has "digest --zh-variant hant: Traditional name" "  - 中際旭創：2025年營收預計約350億元"
+  cp "$T/out" "$T/zh-digest-hant.txt"
+  run verify "$T/zh-digest-hant.txt" --against "$zh"
+  expect "verify of the Traditional digest of a Chinese call" 0
+  run digest --lang zh --format json "$zh"
+  out_has "digest --lang zh --format json: heading" '"heading": "重点公司"'
+  run digest --lang zh --format md "$zh"
+  out_has "digest --lang zh --format md: section" "## 产能"
+  run digest --lang zh --format html "$zh"
+  out_has "digest --lang zh --format html: title" "<h1>光模块行业交流会纪要：新一轮产能扩张</h1>"
   run facts --table "$zh"
   out_has "facts --table: company column" "company"
   out_has "facts --table: Innolight" "Innolight"

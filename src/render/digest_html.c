@@ -355,7 +355,22 @@ static void quote(out_t *o, const dg_item *it) {
     if (it->quote.end > tl) return;
     ea_str q = ea_trim(ea_str_make(t + it->quote.start, it->quote.end - it->quote.start));
     if (!q.len) return;
-    lit(o, it->quote_translation ? "\n<blockquote class=\"tr\">" : "\n<blockquote>");
+    /* a source sentence in another language or script than the page's
+       (a Chinese call's minutes) says which, for fonts and readers */
+    const char *la = NULL;
+    for (uint32_t i = 0; i < it->n_cites && !la; i++) {
+        const ea_paragraph *p = ea_call_paragraph(o->dg->call, it->cites[i]);
+        if (!p || it->quote_translation) continue;
+        if (it->quote.start >= p->span.start && it->quote.start < p->span.end && p->lang != o->dg->lang)
+            la = lang_attr(p->lang);
+    }
+    lit(o, it->quote_translation ? "\n<blockquote class=\"tr\"" : "\n<blockquote");
+    if (la) {
+        lit(o, " lang=\"");
+        lit(o, la);
+        lit(o, "\"");
+    }
+    lit(o, ">");
     esc_str(o, q);
     lit(o, "</blockquote>");
 }
@@ -410,6 +425,20 @@ static void header(out_t *o) {
     lit(o, "<header>\n<h1>");
     esc_str(o, dg->title);
     lit(o, "</h1>\n<dl class=\"meta\">\n");
+    if (dg->zh_source) {
+        /* minutes of a Chinese call: its own title (the Chinese minutes'
+           heading already) and time; they are composed, and say so */
+        if (!zh(dg)) field(o, "Call", dg->source_title, NULL);
+        field(o, L(dg, "Time", "时间", "時間"), dg->when.len ? dg->when : in->date, NULL);
+        lit(o, "</dl>\n<p class=\"note\">");
+        esc_cstr(o, L(dg,
+                      "English minutes composed by earnest from the Chinese transcript: every figure is stated in "
+                      "the paragraph cited.",
+                      "本纪要由 earnest 根据会议原文自动生成，数字均引自所注段落。",
+                      "本紀要由 earnest 根據會議原文自動生成，數字均引自所注段落。"));
+        lit(o, "</p>\n</header>\n");
+        return;
+    }
     field(o, L(dg, "Company", "公司", "公司"), in->company, NULL);
     if (in->ticker.len) {
         lit(o, "<div><dt>");

@@ -38,6 +38,19 @@ static void text(out_t *o, ea_str s) {
     }
 }
 
+/* how many terminal columns a line takes, for the rule under a title:
+   a character from U+3000 up (CJK, kana, Hangul, full-width forms: UTF-8
+   lead byte E3 and above) takes two, everything else one */
+static size_t columns(ea_str s) {
+    size_t w = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        unsigned char c = (unsigned char)s.ptr[i];
+        if ((c & 0xC0) == 0x80) continue; /* a continuation byte */
+        w += c >= 0xE3 ? 2 : 1;
+    }
+    return w;
+}
+
 static void cites(out_t *o, const dg_item *it) {
     for (uint32_t i = 0; i < it->n_cites; i++) {
         char t[24];
@@ -103,14 +116,20 @@ static void tone_line(out_t *o, const dg_tone *t) {
     ea_buf_putc(&o->b, '\n');
 }
 
-/* English minutes of a Chinese call: a note, then each section as a
-   heading of its own */
+/* Minutes of a Chinese call (English, or Chinese with --lang zh): a note
+   that the text is generated, then each section as a heading of its own */
 static void minutes_of_zh(out_t *o) {
     const dg_t *dg = o->dg;
-    ea_buf_puts(&o->b, o->md ? "*English minutes composed by earnest from the Chinese transcript: every figure is "
-                               "stated in the paragraph cited.*\n"
-                             : "(English minutes composed by earnest from the Chinese transcript: every figure is "
-                               "stated in the paragraph cited.)\n");
+    if (zh(dg))
+        ea_buf_puts(&o->b, o->md ? L(dg, "", "*本纪要由 earnest 根据会议原文自动生成，数字均引自所注段落。*\n",
+                                     "*本紀要由 earnest 根據會議原文自動生成，數字均引自所注段落。*\n")
+                                 : L(dg, "", "（本纪要由 earnest 根据会议原文自动生成，数字均引自所注段落）\n",
+                                     "（本紀要由 earnest 根據會議原文自動生成，數字均引自所注段落）\n"));
+    else
+        ea_buf_puts(&o->b, o->md ? "*English minutes composed by earnest from the Chinese transcript: every figure is "
+                                   "stated in the paragraph cited.*\n"
+                                 : "(English minutes composed by earnest from the Chinese transcript: every figure is "
+                                   "stated in the paragraph cited.)\n");
     for (size_t i = 0; i < dg->n_themes; i++) {
         const dg_section *s = &dg->themes[i];
         heading(o, s->heading, 2);
@@ -129,10 +148,22 @@ ea_status ea_dg_write_text(const dg_t *dg, ea_write_fn write, void *ctx, int md)
     text(&o, dg->title);
     ea_buf_putc(&o.b, '\n');
     if (!md) {
-        for (size_t i = 0; i < dg->title.len && i < 78; i++) ea_buf_putc(&o.b, '=');
+        size_t w = columns(dg->title);
+        for (size_t i = 0; i < w && i < 78; i++) ea_buf_putc(&o.b, '=');
         ea_buf_putc(&o.b, '\n');
     } else {
         ea_buf_putc(&o.b, '\n');
+    }
+    if (dg->zh_source && zh(dg)) {
+        /* Chinese minutes of a Chinese call: the title is the call's own;
+           its time under it, then the sections */
+        if (dg->when.len) {
+            ea_buf_puts(&o.b, L(dg, "", "时间：", "時間："));
+            text(&o, dg->when);
+            ea_buf_puts(&o.b, md ? "  \n" : "\n");
+        }
+        minutes_of_zh(&o);
+        goto done;
     }
     if (dg->zh_source) {
         /* English minutes of a Chinese call: sections, then the call's own

@@ -1244,8 +1244,9 @@ int ea_dg_build(dg_t *dg, const ea_call *c, const ea_facts *fs, ea_lang lang, un
     dg->facts = fs;
     dg->lang = lang == EA_LANG_ZH_HANS || lang == EA_LANG_ZH_HANT ? lang : EA_LANG_EN;
     dg->flags = flags;
-    if (dg->lang == EA_LANG_EN && ea_zhm_applies(c)) {
-        /* a Chinese call: English minutes composed from its facts and names */
+    if (ea_zhm_applies(c)) {
+        /* a Chinese call: minutes composed from its facts and names, in
+           English or (--lang zh) in Chinese */
         if (ea_zhm_build(dg) || dg->failed) {
             ea_arena_free(&dg->arena);
             return -1;

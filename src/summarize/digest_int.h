@@ -59,9 +59,10 @@ typedef struct {
     unsigned forward_total;   /* forward-looking sentences in the call */
     ea_arena arena;
     int failed;               /* out of memory while building */
-    /* English minutes of a Chinese call (zh_minutes.c): only `title` and
-       `themes` are filled, and the text layout ends with the call's own
-       title and time */
+    /* Minutes of a Chinese call (zh_minutes.c), in English or Chinese:
+       only `title` and `themes` are filled; the English text layout ends
+       with the call's own title and time, the Chinese one is headed by
+       them (title = the call's own, in the digest's script) */
     int zh_source;
     ea_str source_title;      /* the call's title as it writes it */
     ea_str when;              /* "2024-05-08 15:00"; empty when unknown */
@@ -89,10 +90,11 @@ void ea_dg_in_variant(const dg_t *dg, ea_buf *dst, const char *s, size_t n);
 int ea_dg_is_loss(const ea_fact *f);
 const ea_fact *ea_dg_guidance_for(const ea_facts *fs, const ea_fact *a);
 
-/* English minutes of a Chinese call (src/summarize/zh_minutes.c): does
- * the call's own text read mostly Chinese; and fill dg (title, themes,
+/* Minutes of a Chinese call (src/summarize/zh_minutes.c): does the
+ * call's own text read mostly Chinese; and fill dg (title, themes,
  * zh_source, source_title, when) from the facts, the domain packs' names
- * (the set in use on this thread) and data/zh_minutes.txt. 0 or -1. */
+ * (the set in use on this thread) and data/zh_minutes.txt, in dg->lang
+ * (English, or Chinese in Simplified or Traditional). 0 or -1. */
 int ea_zhm_applies(const ea_call *c);
 int ea_zhm_build(dg_t *dg);
 

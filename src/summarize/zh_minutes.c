@@ -1,6 +1,7 @@
-/* English minutes of a Chinese call. Chinese sentences cannot be copied
- * into an English digest, and a translation model is out of reach, so
- * each bullet is composed from what the call's words say for certain:
+/* Minutes of a Chinese call, in English (the default) or in Chinese
+ * (--lang zh). Chinese sentences cannot be copied into an English digest,
+ * and a translation model is out of reach, so each bullet is composed
+ * from what the call's words say for certain:
  *
  *   - the facts of the sentence (their values, units, periods, changes:
  *     the figures verify checks against the source forms, 4,070万美元 as
@@ -20,6 +21,9 @@
  * bullet, cited to the sentence's paragraph (and to the question, when an
  * answer borrows its subject from it). A clause is never guessed at: one
  * with words the lexicon does not know simply says less, or nothing.
+ * The Chinese minutes write the same statements with Chinese words (the
+ * packs' Chinese names, the lexicon's first cues, 万 and 亿), so both
+ * languages say the same things with the same citations.
  * Work is linear in the text: each sentence is read once, up to a bounded
  * length, and every per-sentence list has a fixed cap. */
 #include <math.h>
@@ -51,11 +55,16 @@ enum { S_OVERVIEW, S_COMPANIES, S_CAPACITY, S_SUPPLY, S_DEMAND, S_COMPETITION, S
 
 static const struct {
     const char *id, *heading, *noun; /* noun: what a state alone is about */
+    const char *heading_hans, *heading_hant, *noun_zh;
 } sections[S_COUNT] = {
-    {"overview", "Industry overview", NULL}, {"companies", "Key companies", NULL},
-    {"capacity", "Capacity", "capacity"},    {"supply", "Supply chain", "supply"},
-    {"demand", "Demand", "demand"},          {"competition", "Competition", "competition"},
-    {"risks", "Risks", "risk"},              {"outlook", "Outlook", NULL},
+    {"overview", "Industry overview", NULL, "行业概况", "行業概況", NULL},
+    {"companies", "Key companies", NULL, "重点公司", "重點公司", NULL},
+    {"capacity", "Capacity", "capacity", "产能", "產能", "产能"},
+    {"supply", "Supply chain", "supply", "供应链", "供應鏈", "供应"},
+    {"demand", "Demand", "demand", "需求", "需求", "需求"},
+    {"competition", "Competition", "competition", "竞争格局", "競爭格局", "竞争"},
+    {"risks", "Risks", "risk", "风险", "風險", "风险"},
+    {"outlook", "Outlook", NULL, "展望", "展望", NULL},
 };
 
 /* ---- the lexicon --------------------------------------------------------- */
@@ -138,7 +147,7 @@ typedef struct {
     const ea_fact *fact;
     double value;          /* R_COUNT */
     unsigned qflags;       /* R_COUNT */
-    char per[40];          /* R_PERIOD: "1H 2026" */
+    char per[40];          /* R_PERIOD: "1H 2026" (zh: "2026年上半年") */
 } tok_t;
 
 typedef struct {
@@ -202,13 +211,32 @@ static int lit_at(const char *t, size_t n, size_t i, const char *w) {
     return n - i >= k && !memcmp(t + i, w, k) ? (int)k : 0;
 }
 
+/* zh: as the source says it; pre: the English label before the year;
+   after: the Chinese label after "2026年" */
 static const struct {
-    const char *zh, *pre;
+    const char *zh, *pre, *after;
 } period_parts[] = {
-    {"前三季度", "the first three quarters of "}, {"第一季度", "Q1 "}, {"第二季度", "Q2 "}, {"第三季度", "Q3 "},
-    {"第四季度", "Q4 "}, {"一季度", "Q1 "}, {"二季度", "Q2 "}, {"三季度", "Q3 "}, {"四季度", "Q4 "},
-    {"上半年", "1H "}, {"下半年", "2H "}, {"年底", "end-"}, {"年末", "end-"}, {"Q1", "Q1 "}, {"Q2", "Q2 "},
-    {"Q3", "Q3 "}, {"Q4", "Q4 "}, {"一季", "Q1 "}, {"二季", "Q2 "}, {"三季", "Q3 "}, {"四季", "Q4 "},
+    {"前三季度", "the first three quarters of ", "前三季度"},
+    {"第一季度", "Q1 ", "第一季度"},
+    {"第二季度", "Q2 ", "第二季度"},
+    {"第三季度", "Q3 ", "第三季度"},
+    {"第四季度", "Q4 ", "第四季度"},
+    {"一季度", "Q1 ", "第一季度"},
+    {"二季度", "Q2 ", "第二季度"},
+    {"三季度", "Q3 ", "第三季度"},
+    {"四季度", "Q4 ", "第四季度"},
+    {"上半年", "1H ", "上半年"},
+    {"下半年", "2H ", "下半年"},
+    {"年底", "end-", "底"},
+    {"年末", "end-", "底"},
+    {"Q1", "Q1 ", "第一季度"},
+    {"Q2", "Q2 ", "第二季度"},
+    {"Q3", "Q3 ", "第三季度"},
+    {"Q4", "Q4 ", "第四季度"},
+    {"一季", "Q1 ", "第一季度"},
+    {"二季", "Q2 ", "第二季度"},
+    {"三季", "Q3 ", "第三季度"},
+    {"四季", "Q4 ", "第四季度"},
 };
 
 static const struct {
@@ -217,8 +245,9 @@ static const struct {
 } relative_years[] = {{"今年", 0}, {"本年", 0}, {"明年", 1}, {"后年", 2}, {"後年", 2}, {"去年", -1}, {"前年", -2}};
 
 /* A period phrase at t[i] (call year cy, 0 when unknown): its end, and
- * its English label in out; 0 when none starts here. */
-static size_t period_at(const char *t, size_t n, size_t i, int cy, char *out, size_t cap) {
+ * its label in out (English: "1H 2026"; zh: "2026年上半年"); 0 when none
+ * starts here. */
+static size_t period_at(const char *t, size_t n, size_t i, int cy, int zh, char *out, size_t cap) {
     int year = 0, len;
     size_t j = i;
     int prev_digit = i > 0 && (ea_is_digit((unsigned char)t[i - 1]) ||
@@ -252,7 +281,7 @@ static size_t period_at(const char *t, size_t n, size_t i, int cy, char *out, si
             }
         }
     }
-    const char *pre = "";
+    const char *pre = "", *post = "";
     size_t after = j;
     if (year && j < n) {
         size_t q = j + (size_t)lit_at(t, n, j, "的");
@@ -260,6 +289,7 @@ static size_t period_at(const char *t, size_t n, size_t i, int cy, char *out, si
             int m = lit_at(t, n, q, period_parts[k].zh);
             if (m) {
                 pre = period_parts[k].pre;
+                post = period_parts[k].after;
                 after = q + (size_t)m;
                 break;
             }
@@ -271,6 +301,7 @@ static size_t period_at(const char *t, size_t n, size_t i, int cy, char *out, si
             int m = lit_at(t, n, j, period_parts[k].zh);
             if (m) {
                 pre = period_parts[k].pre;
+                post = period_parts[k].after;
                 after = j + (size_t)m;
                 year = cy;
                 break;
@@ -278,21 +309,25 @@ static size_t period_at(const char *t, size_t n, size_t i, int cy, char *out, si
         }
     }
     if (!year) return 0;
-    int w = snprintf(out, cap, "%s%d", pre, year);
+    int w = zh ? snprintf(out, cap, "%d年%s", year, post) : snprintf(out, cap, "%s%d", pre, year);
     if (w <= 0 || (size_t)w >= cap) return 0;
     return after;
 }
 
-/* "2024Q1" -> "Q1 2024", "2024H1" -> "1H 2024", "FY2024" -> "2024" */
-static int fact_period(ea_str p, char *out, size_t cap) {
+/* "2024Q1" -> "Q1 2024", "2024H1" -> "1H 2024", "FY2024" -> "2024"; zh:
+ * "2024年第一季度", "2024年上半年", "2024年" */
+static int fact_period(ea_str p, int zh, char *out, size_t cap) {
+    static const char *const quarter_zh[4] = {"第一季度", "第二季度", "第三季度", "第四季度"};
     if (p.len != 6 || ea_find(p, "0000")) return 0;
     int w = 0;
     if (p.ptr[4] == 'Q' && p.ptr[5] >= '1' && p.ptr[5] <= '4')
-        w = snprintf(out, cap, "Q%c %.4s", p.ptr[5], p.ptr);
+        w = zh ? snprintf(out, cap, "%.4s年%s", p.ptr, quarter_zh[p.ptr[5] - '1'])
+               : snprintf(out, cap, "Q%c %.4s", p.ptr[5], p.ptr);
     else if (p.ptr[4] == 'H' && (p.ptr[5] == '1' || p.ptr[5] == '2'))
-        w = snprintf(out, cap, "%cH %.4s", p.ptr[5], p.ptr);
+        w = zh ? snprintf(out, cap, "%.4s年%s", p.ptr, p.ptr[5] == '1' ? "上半年" : "下半年")
+               : snprintf(out, cap, "%cH %.4s", p.ptr[5], p.ptr);
     else if (p.ptr[0] == 'F' && p.ptr[1] == 'Y')
-        w = snprintf(out, cap, "%.4s", p.ptr + 2);
+        w = zh ? snprintf(out, cap, "%.4s年", p.ptr + 2) : snprintf(out, cap, "%.4s", p.ptr + 2);
     return w > 0 && (size_t)w < cap;
 }
 
@@ -398,6 +433,7 @@ typedef struct {
     size_t ncomp;
     const tok_t *topic;
     const char *noun;     /* the topic's English, or the state's section noun */
+    ea_str noun_zh;       /* the same in Chinese: the topic's first cue */
     int sec;
     const tok_t *state;
     int modal, still, mainly, hedge, cond;
@@ -409,6 +445,8 @@ typedef struct {
     size_t nvals;
     char per[40];
     int borrowed;         /* the subject came from the question */
+    const char *stext;    /* the text subj's offsets are in: the sentence's, */
+    size_t slen;          /* or the question's when borrowed */
     size_t own_start, own_end; /* its clause, and the bare ones after it */
 } stmt_t;
 
@@ -443,6 +481,7 @@ typedef struct {
     const char *ctext;
     size_t clen;
     int cy;                 /* the call's year, 0 when unknown */
+    int zh;                 /* the bullets in Chinese (--lang zh), else English */
     const ea_fact **facts;  /* originals, by span start */
     size_t nf;
     ea_mentions *ms;
@@ -534,7 +573,7 @@ static void tokens_of(const ctx_t *x, const ea_sentence *s, size_t n, size_t *fi
     /* periods */
     for (size_t i = 0; i < n;) {
         char lab[40];
-        size_t e = period_at(t, n, i, x->cy, lab, sizeof lab);
+        size_t e = period_at(t, n, i, x->cy, x->zh, lab, sizeof lab);
         if (e > i) {
             tok_t *tk = tok_add(ts, R_PERIOD, i, e);
             if (tk) memcpy(tk->per, lab, sizeof lab);
@@ -587,6 +626,8 @@ static int is_figure(const tok_t *t) { return t->role == R_FACT || t->role == R_
 static void clause_stmt(const toks_t *ts, size_t cs, size_t ce, stmt_t *st) {
     memset(st, 0, sizeof *st);
     st->sec = S_ANY;
+    st->stext = ts->text;
+    st->slen = ts->len;
     /* the topic: the first; a later one when a figure follows it and none
        comes between (海外收入占比约为28%: the share, of overseas revenue);
        after "benefiting from", the first after it */
@@ -664,9 +705,11 @@ static void clause_stmt(const toks_t *ts, size_t cs, size_t ce, stmt_t *st) {
     }
     if (st->topic) {
         st->noun = st->topic->ent->name.ptr;
+        st->noun_zh = st->topic->ent->name_zh.len ? st->topic->ent->name_zh : st->topic->ent->name;
         st->sec = st->topic->sec;
     } else if (st->state && st->state->sec != S_ANY && sections[st->state->sec].noun) {
         st->noun = sections[st->state->sec].noun;
+        st->noun_zh = ea_str_make(sections[st->state->sec].noun_zh, strlen(sections[st->state->sec].noun_zh));
         st->sec = st->state->sec;
     }
 }
@@ -877,14 +920,14 @@ static void put_stmt(ea_buf *b, const stmt_t *st, const stmt_t *prev, size_t k, 
             ea_buf_append(b, a.ptr, a.len);
             ea_buf_putc(b, ' ');
         }
-        put_words(b, st->subj, st->nsubj, sent, 0);
+        put_words(b, st->subj, st->nsubj, st->stext, 0);
         if (st->nsubj) ea_buf_putc(b, ' ');
         ea_buf_puts(b, st->noun);
         goto tail;
     }
     if (!same || !elide) {
         if (!same) {
-            put_words(b, st->subj, st->nsubj, sent, 1);
+            put_words(b, st->subj, st->nsubj, st->stext, 1);
             if (st->nsubj) ea_buf_putc(b, ' ');
         }
         ea_buf_puts(b, st->noun);
@@ -929,6 +972,278 @@ tail:
             put_change(b, st->vals[i]->fact, sent, st->vals[i]->e, st->own_end < n ? st->own_end : n);
             break;
         }
+}
+
+/* ---- writing in Chinese (--lang zh) ------------------------------------------ */
+
+/* The same statements, in Chinese: companies by the packs' Chinese names,
+ * topics, states, places and small words by the first cue of their id in
+ * data/zh_minutes.txt, measure words as the sentence writes them, amounts
+ * in 万 and 亿 with the value's own digits. A bullet is composed in
+ * Simplified (the canonical names are) and converted to the digest's
+ * script once chosen (ea_zh_convert). */
+
+static ea_str zh_of(const ea_entity *e) { return e->name_zh.len ? e->name_zh : e->name; }
+
+/* a word after what b holds: two Latin words apart (800G DSP), else joined */
+static void put_word_zh(ea_buf *b, ea_str w) {
+    if (!w.len) return;
+    if (b->len && ea_is_alnum((unsigned char)b->ptr[b->len - 1]) && ea_is_alnum((unsigned char)w.ptr[0]))
+        ea_buf_putc(b, ' ');
+    ea_buf_append(b, w.ptr, w.len);
+}
+
+static size_t chars_of(ea_str s) {
+    size_t k = 0;
+    for (size_t i = 0; i < s.len; i++) k += ((unsigned char)s.ptr[i] & 0xC0) != 0x80;
+    return k;
+}
+
+/* a token's Chinese: a word the sentence writes in Latin letters (EML,
+   800G, GPU) keeps its English name; a thing or an actor the word the
+   sentence uses (晶片 for 芯片, 大客户 for 客户: the call's own), unless it
+   is a short-hand (头部 for 头部厂商); everything else its Chinese name */
+static ea_str tok_zh(const tok_t *t, const char *text, size_t len) {
+    if (t->s < len && !((unsigned char)text[t->s] & 0x80)) return t->ent->name;
+    ea_str z = zh_of(t->ent);
+    if ((t->role == R_SUBJECT || t->role == R_ACTOR) && t->e <= len && t->s < t->e) {
+        ea_str w = ea_str_make(text + t->s, t->e - t->s);
+        if (chars_of(w) >= chars_of(z)) return w;
+    }
+    return z;
+}
+
+static const char *cur_zh(const char *u) {
+    static const struct {
+        const char *code, *zh;
+    } c[] = {{"USD", "美元"}, {"CNY", "元"},   {"HKD", "港元"}, {"TWD", "新台币"},
+             {"EUR", "欧元"}, {"GBP", "英镑"}, {"JPY", "日元"}};
+    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+        if (!strcmp(u, c[i].code)) return c[i].zh;
+    return NULL;
+}
+
+/* 4,070: thousands separators on the integer part, the digits the value's */
+static void put_grouped(ea_buf *b, double v) {
+    char t[48];
+    int n = snprintf(t, sizeof t, "%.15g", v);
+    if (n <= 0 || (size_t)n >= sizeof t) return;
+    if (memchr(t, 'e', (size_t)n)) {
+        ea_buf_append(b, t, (size_t)n);
+        return;
+    }
+    const char *dot = memchr(t, '.', (size_t)n);
+    size_t ilen = dot ? (size_t)(dot - t) : (size_t)n;
+    for (size_t i = 0; i < ilen; i++) {
+        if (i && (ilen - i) % 3 == 0) ea_buf_putc(b, ',');
+        ea_buf_putc(b, t[i]);
+    }
+    if (dot) ea_buf_append(b, dot, (size_t)n - ilen);
+}
+
+/* "4,070万美元", "1.6亿元", "30%", "2.1个百分点", "1,000万" (a count: the
+ * measure word follows); bare: without the unit (the low end of a range,
+ * whose unit the high end writes), except a percent */
+static void amount_zh(ea_buf *b, double v, const char *unit, int bare) {
+    const char *u = unit ? unit : "";
+    if (!strcmp(u, "%")) {
+        put_num(b, v);
+        ea_buf_putc(b, '%');
+        return;
+    }
+    if (!strcmp(u, "pp") || !strcmp(u, "bps") || !strcmp(u, "x")) {
+        put_num(b, v);
+        if (!bare) ea_buf_puts(b, !strcmp(u, "pp") ? "个百分点" : !strcmp(u, "bps") ? "个基点" : "倍");
+        return;
+    }
+    if (v < 0) ea_buf_putc(b, '-');
+    double a = fabs(v);
+    if (a >= 1e8) {
+        put_grouped(b, a / 1e8);
+        ea_buf_puts(b, "亿");
+    } else if (a >= 1e4) {
+        put_grouped(b, a / 1e4);
+        ea_buf_puts(b, "万");
+    } else {
+        put_grouped(b, a);
+    }
+    if (bare || !*u) return;
+    const char *c = !strcmp(u, "shares") ? "股" : cur_zh(u);
+    ea_buf_puts(b, c ? c : u);
+}
+
+static void qualifier_zh(ea_buf *b, unsigned f) {
+    if (f & EA_Q_MORE) ea_buf_puts(b, "超过");
+    else if (f & EA_Q_LESS) ea_buf_puts(b, "不到");
+    else if (f & EA_Q_APPROX) ea_buf_puts(b, "约");
+}
+
+/* the measure word right after a bare count, as the sentence writes it
+   (只, 台, 周, 個月) */
+static void put_measure_zh(ea_buf *b, const toks_t *ts, size_t e) {
+    for (size_t i = 0; i < ts->n; i++)
+        if (ts->t[i].role == R_MEASURE && ts->t[i].s == e && ts->t[i].e <= ts->len) {
+            ea_buf_append(b, ts->text + ts->t[i].s, ts->t[i].e - ts->t[i].s);
+            return;
+        }
+}
+
+/* the direction word of a change: 增长 for a percent, 提升 for points */
+static const char *dir_zh(int dir, int points) { return dir < 0 ? "下降" : dir > 0 ? (points ? "提升" : "增长") : ""; }
+
+/* One figure after `verb` (预计, 可能, 仍, or nothing): "预计约350亿元",
+ * "同比增长221%", "仍超过40%", "为165亿元" (with `copula`, a level without
+ * a qualifier takes 为) */
+static void put_value_zh(ea_buf *b, const tok_t *v, const stmt_t *st, const char *verb, int copula, const char *sent,
+                         size_t n, const toks_t *ts) {
+    ea_buf_puts(b, verb);
+    if (v->role == R_COUNT) {
+        if (copula && !(v->qflags & (EA_Q_APPROX | EA_Q_MORE | EA_Q_LESS))) ea_buf_puts(b, "为");
+        qualifier_zh(b, v->qflags);
+        amount_zh(b, v->value, "", 0);
+        put_measure_zh(b, ts, v->e);
+        return;
+    }
+    const ea_fact *f = v->fact;
+    unsigned fl = qty_flags(sent + v->s, v->e - v->s, -1, 0);
+    if (!(fl & (EA_Q_APPROX | EA_Q_MORE | EA_Q_LESS))) fl |= suffix_flags(sent, n, v->e, ts);
+    int qual = (fl & (EA_Q_APPROX | EA_Q_MORE | EA_Q_LESS)) != 0;
+    if (is_delta(v) && !f->is_range) {
+        int dir = f->is_change ? (f->value < 0 ? -1 : 1) : 0;
+        if (!f->is_change && st->state) {
+            ea_str a = form(st->state->ent->name, 0);
+            dir = a.len == 7 && !memcmp(a.ptr, "falling", 7) ? -1 : a.len == 6 && !memcmp(a.ptr, "rising", 6) ? 1 : 0;
+        }
+        int against = compared(sent, st->own_start, st->own_end < n ? st->own_end : n);
+        if (against) ea_buf_puts(b, against == 1 ? "同比" : "环比");
+        ea_buf_puts(b, dir_zh(dir, strcmp(f->unit, "%") != 0));
+        if (!dir && !qual && copula) ea_buf_puts(b, "为");
+        qualifier_zh(b, fl);
+        amount_zh(b, fabs(f->value), f->unit, 0);
+        return;
+    }
+    int dir = dir_before(st, v);
+    if (dir) ea_buf_puts(b, dir_zh(dir, 0));
+    else if (!qual && copula) ea_buf_puts(b, "为");
+    qualifier_zh(b, fl);
+    if (f->per_share) ea_buf_puts(b, "每股");
+    if (f->is_range) {
+        amount_zh(b, f->low, f->unit, 1);
+        ea_buf_puts(b, "至");
+        amount_zh(b, f->high, f->unit, 0);
+    } else {
+        amount_zh(b, f->value, f->unit, 0);
+    }
+    if (!*f->unit) put_measure_zh(b, ts, v->e);
+}
+
+/* "，同比增长超过100%": the change of a level figure its own clause words */
+static void put_change_zh(ea_buf *b, const ea_fact *f, const char *sent, size_t from, size_t to) {
+    if (f->is_change || (!f->has_yoy && !f->has_qoq) || from >= to) return;
+    double c = f->has_yoy ? f->yoy_pct : f->qoq_pct;
+    if (c == 0 || !isfinite(c)) return;
+    qpick_t k = {0, 0, fabs(c), 1};
+    ea_qty_scan(sent + from, to - from, on_pick, &k);
+    int against = compared(sent, from, to);
+    if (!k.found || against != (f->has_yoy ? 1 : 2)) return;
+    ea_buf_puts(b, f->has_yoy ? "，同比" : "，环比");
+    ea_buf_puts(b, dir_zh(c < 0 ? -1 : 1, 0));
+    qualifier_zh(b, k.flags);
+    put_num(b, fabs(c));
+    ea_buf_putc(b, '%');
+}
+
+/* a state after its noun: "仍紧张", "预计翻倍", "可能下降", "继续增长" (a
+   verb continues, an adjective stays) */
+static void put_state_zh(ea_buf *b, const stmt_t *st) {
+    int verb = form(st->state->ent->name, 1).len != 0;
+    if (st->hedge) ea_buf_puts(b, "可能");
+    else if (st->modal) ea_buf_puts(b, "预计");
+    if (st->still && !st->hedge) ea_buf_puts(b, verb ? "继续" : "仍");
+    ea_str a = zh_of(st->state->ent);
+    ea_buf_append(b, a.ptr, a.len);
+}
+
+/* names in the source's order: 和 (、 before the last) where the source
+   joins them, else side by side (EML芯片) */
+static void put_words_zh(ea_buf *b, const tok_t *const *w, size_t n, const char *t, size_t tlen) {
+    for (size_t i = 0; i < n; i++) {
+        if (i && w[i - 1]->e <= tlen && w[i]->s <= tlen && w[i - 1]->e <= w[i]->s && joined(t, w[i - 1]->e, w[i]->s))
+            ea_buf_puts(b, i + 1 == n ? "和" : "、");
+        put_word_zh(b, tok_zh(w[i], t, tlen));
+    }
+}
+
+static void put_companies_zh(ea_buf *b, const stmt_t *st) {
+    for (size_t i = 0; i < st->ncomp; i++) {
+        if (i) ea_buf_puts(b, i + 1 == st->ncomp ? "和" : "、");
+        put_word_zh(b, st->comp[i] ? zh_of(st->comp[i]) : st->comp_name[i]);
+    }
+}
+
+/* what the statement is about: 北美云厂商资本开支, 头部厂商在泰国扩产,
+   海外需求 (a place adjective goes first, a place before the noun) */
+static void put_subject_zh(ea_buf *b, const stmt_t *st, int with_subjects) {
+    if (st->place && st->place->role == R_PLACEADJ) put_word_zh(b, zh_of(st->place->ent));
+    if (with_subjects) put_words_zh(b, st->subj, st->nsubj, st->stext, st->slen);
+    if (st->place && st->place->role == R_PLACE && !st->mainly) {
+        ea_buf_puts(b, "在");
+        put_word_zh(b, zh_of(st->place->ent));
+    }
+    put_word_zh(b, st->noun_zh);
+}
+
+/* One statement in Chinese; `prev` is the one written before it, k its
+ * place in the bullet. The period leads ("2026年800G光模块需求预计约
+ * 4,000万只"); a forecast of nothing but a time leads with 预计 ("预计2026年
+ * 上半年产能释放"). */
+static void put_stmt_zh(ea_buf *b, const stmt_t *st, const stmt_t *prev, size_t k, const char *sent, size_t n,
+                        const toks_t *ts) {
+    int same = prev && same_subjects(prev, st);
+    int elide = same && prev->topic && st->topic && st->topic->ent == prev->topic->ent && st->nvals && !st->benefit;
+    if (st->cond) ea_buf_puts(b, "如果");
+    if (st->ncomp && !same) {
+        put_companies_zh(b, st);
+        if (k == 0 && !st->cond) ea_buf_puts(b, "：");
+    }
+    if (st->benefit) {
+        ea_buf_puts(b, st->per);
+        ea_buf_puts(b, st->modal ? "预计受益于" : st->hedge ? "可能受益于" : "受益于");
+        put_subject_zh(b, st, 1);
+        if (st->state) {
+            ea_str a = zh_of(st->state->ent);
+            ea_buf_append(b, a.ptr, a.len);
+        }
+        goto tail;
+    }
+    int lead = st->modal && !st->nvals && !st->state && !st->nlist;
+    if (lead) ea_buf_puts(b, "预计");
+    put_word_zh(b, ea_str_make(st->per, strlen(st->per)));
+    if (!elide) put_subject_zh(b, st, !same);
+    if (st->nlist) {
+        ea_buf_puts(b, "：");
+        put_words_zh(b, st->list, st->nlist, sent, n);
+    } else if (st->nvals) {
+        for (size_t i = 0; i < st->nvals; i++) {
+            const char *verb = i ? "、" : st->modal ? "预计" : st->hedge ? "可能" : st->still ? "仍" : "";
+            put_value_zh(b, st->vals[i], st, verb, !i && !elide, sent, n, ts);
+        }
+    } else if (st->state) {
+        put_state_zh(b, st);
+    } else if (st->still) {
+        ea_buf_puts(b, "持续");
+    }
+tail:
+    for (size_t i = 0; i < st->nvals; i++)
+        if (st->vals[i]->fact && !is_delta(st->vals[i])) {
+            put_change_zh(b, st->vals[i]->fact, sent, st->vals[i]->e, st->own_end < n ? st->own_end : n);
+            break;
+        }
+    if (st->place && st->place->role == R_PLACE && st->mainly) {
+        ea_buf_puts(b, "，主要在");
+        ea_str w = zh_of(st->place->ent);
+        ea_buf_append(b, w.ptr, w.len);
+    }
 }
 
 /* ---- choosing ------------------------------------------------------------------- */
@@ -1021,6 +1336,7 @@ static int sentence_bullet(ctx_t *x, const ea_sentence *s, size_t *fi, cand_t *c
         if (!cur.noun && cur.nvals && carry && carry->noun) {
             /* "，今年一季度就做到了1.6亿元": the figure of the same topic */
             cur.noun = carry->noun;
+            cur.noun_zh = carry->noun_zh;
             cur.sec = carry->sec;
             cur.topic = carry->topic;
             cur.nsubj = carry->nsubj;
@@ -1060,7 +1376,7 @@ static int sentence_bullet(ctx_t *x, const ea_sentence *s, size_t *fi, cand_t *c
         for (size_t k = 0; k < nst; k++) said |= st[k].per[0] != 0;
         for (size_t k = 0; k < cur.nvals && !cur.per[0] && !said; k++) {
             const ea_fact *f = cur.vals[k]->fact;
-            if (f && !f->period_implied && !is_delta(cur.vals[k])) fact_period(f->period, cur.per, sizeof cur.per);
+            if (f && !f->period_implied && !is_delta(cur.vals[k])) fact_period(f->period, x->zh, cur.per, sizeof cur.per);
         }
         if (!cur.nsubj && !cur.ncomp && has_pending) {
             /* one that benefits is a company, not a thing */
@@ -1093,7 +1409,11 @@ static int sentence_bullet(ctx_t *x, const ea_sentence *s, size_t *fi, cand_t *c
             if (q->role == R_COMPANY) stmt_company(&st[0], q->ent, q->ent->name);
             else if (st[0].nsubj < 6) st[0].subj[st[0].nsubj++] = q;
         }
-        if (st[0].nsubj || st[0].ncomp) st[0].borrowed = 1;
+        if (st[0].nsubj || st[0].ncomp) {
+            st[0].borrowed = 1;
+            st[0].stext = qt->text;
+            st[0].slen = qt->len;
+        }
         /* the next statements of the sentence are about the same thing */
     }
     const ea_paragraph *p = ea_call_paragraph(x->c, s->para);
@@ -1101,11 +1421,13 @@ static int sentence_bullet(ctx_t *x, const ea_sentence *s, size_t *fi, cand_t *c
     ea_buf b;
     ea_buf_init(&b, 4096);
     for (size_t i = 0; i < nst; i++) {
-        if (i) ea_buf_puts(&b, st[i - 1].cond ? ", " : "; ");
         size_t at = b.len;
-        put_stmt(&b, &st[i], i ? &st[i - 1] : NULL, i, t, n, ts, hant);
+        if (i && x->zh) ea_buf_puts(&b, st[i - 1].cond ? "，" : "；");
+        else if (i) ea_buf_puts(&b, st[i - 1].cond ? ", " : "; ");
+        if (x->zh) put_stmt_zh(&b, &st[i], i ? &st[i - 1] : NULL, i, t, n, ts);
+        else put_stmt(&b, &st[i], i ? &st[i - 1] : NULL, i, t, n, ts, hant);
         if (i && b.len > BULLET_MAX) {
-            b.len = at >= 2 ? at - 2 : at;
+            b.len = at;
             break;
         }
     }
@@ -1114,7 +1436,7 @@ static int sentence_bullet(ctx_t *x, const ea_sentence *s, size_t *fi, cand_t *c
         return 0;
     }
     /* capitalised, unless it starts with a name written in lower case (iPhone) */
-    if (ea_is_lower((unsigned char)b.ptr[0])) b.ptr[0] = (char)(b.ptr[0] - 32);
+    if (!x->zh && ea_is_lower((unsigned char)b.ptr[0])) b.ptr[0] = (char)(b.ptr[0] - 32);
     memset(cd, 0, sizeof *cd);
     cd->item.text = keep_str(x->dg, b.ptr, b.len);
     ea_buf_free(&b);
@@ -1206,7 +1528,7 @@ static void make_title(ctx_t *x, ea_str src, toks_t *ts) {
     /* the period the title names: "..., Q1 2024" */
     for (size_t i = 0; i < n; i++) {
         char lab[40];
-        if (period_at(src.ptr, n, i, x->cy, lab, sizeof lab)) {
+        if (period_at(src.ptr, n, i, x->cy, 0, lab, sizeof lab)) {
             ea_buf_puts(&b, ", ");
             ea_buf_puts(&b, lab);
             break;
@@ -1223,6 +1545,32 @@ static void make_title(ctx_t *x, ea_str src, toks_t *ts) {
     }
     dg->title = b.failed ? ea_str_make("Summary of Conference Call", 26) : keep_str(dg, b.ptr, b.len);
     ea_buf_free(&b);
+}
+
+static int put_buf(void *ctx, const char *d, size_t n) { return ea_buf_append(ctx, d, n) ? -1 : 0; }
+
+/* Chinese text in the digest's script, kept in its arena: OpenCC's
+ * conversion (ea_zh_convert) to Simplified or Traditional. Text that does
+ * not convert (never: it is valid UTF-8) is kept as it is. */
+static ea_str in_script(ctx_t *x, ea_str s) {
+    ea_buf b;
+    ea_buf_init(&b, 0);
+    ea_status st = ea_zh_convert(s.ptr, s.len, x->dg->lang, 0, put_buf, &b, NULL);
+    ea_str r;
+    if (st == EA_OK && !b.failed) {
+        r = keep_str(x->dg, b.ptr, b.len);
+    } else {
+        if (st == EA_ERR_NOMEM || b.failed) x->dg->failed = 1;
+        r = keep_str(x->dg, s.ptr, s.len);
+    }
+    ea_buf_free(&b);
+    return r;
+}
+
+/* The Chinese minutes' title: the call's own, in the digest's script */
+static void make_title_zh(ctx_t *x, ea_str src) {
+    static const char none[] = "电话会议纪要";
+    x->dg->title = in_script(x, src.len ? src : ea_str_make(none, sizeof none - 1));
 }
 
 /* The call's date and, when its header line gives one, the time it began:
@@ -1298,6 +1646,7 @@ int ea_zhm_build(dg_t *dg) {
     x.dg = dg;
     x.c = dg->call;
     x.ctext = ea_call_text(dg->call, &x.clen);
+    x.zh = dg->lang == EA_LANG_ZH_HANS || dg->lang == EA_LANG_ZH_HANT;
     dg->zh_source = 1;
     const ea_call_info *in = ea_call_get_info(dg->call);
     x.cy = year_of(in->date);
@@ -1320,7 +1669,8 @@ int ea_zhm_build(dg_t *dg) {
     }
     toks_t *ts = malloc(2 * sizeof *ts);
     if (!ts) return -1;
-    make_title(&x, dg->source_title, ts);
+    if (x.zh) make_title_zh(&x, dg->source_title);
+    else make_title(&x, dg->source_title, ts);
     make_when(&x);
     /* facts of the original text, by position */
     size_t nf = ea_facts_count(dg->facts);
@@ -1402,10 +1752,16 @@ int ea_zhm_build(dg_t *dg) {
             }
         dg_section *s = &dg->themes[dg->n_themes++];
         s->id = sections[sec].id;
-        s->heading = sections[sec].heading;
+        s->heading = !x.zh                         ? sections[sec].heading
+                     : dg->lang == EA_LANG_ZH_HANT ? sections[sec].heading_hant
+                                                   : sections[sec].heading_hans;
         s->items = ea_arena_calloc(&dg->arena, npk, sizeof *s->items);
         if (!s->items) return -1;
-        for (size_t k = 0; k < npk; k++) s->items[s->n++] = cs[pick[k]].item;
+        for (size_t k = 0; k < npk; k++) {
+            s->items[s->n] = cs[pick[k]].item;
+            if (x.zh) s->items[s->n].text = in_script(&x, s->items[s->n].text);
+            s->n++;
+        }
         total += npk;
     }
     return dg->failed ? -1 : 0;

@@ -1,9 +1,10 @@
-/* English minutes of Chinese calls (src/summarize/zh_minutes.c): the
+/* Minutes of Chinese calls (src/summarize/zh_minutes.c): the English
  * bullets composed for the corpus's Chinese calls, word for word, with
  * their citations; companies named in both languages (the pack's names,
  * the Traditional form on a Traditional call, a user's pack); --quote;
- * `verify` clean on every one; the Chinese digest and English calls left
- * as they were; bad input never crashes. */
+ * the Chinese minutes (--lang zh, Simplified and Traditional) from the
+ * same statements in every format; `verify` clean on every one; English
+ * calls left as they were; bad input never crashes. */
 #include "harness.h"
 #include "earnest/earnest.h"
 
@@ -173,9 +174,9 @@ static void industry_call(const char *root) {
     char *js = digest(&l, EA_DIGEST_JSON, EA_LANG_EN, EA_DIGEST_NDJSON, NULL);
     HAS(js, "\"theme\":\"companies\",\"heading\":\"Key companies\"");
     HAS(js, "\"source_title\":\"光模块行业交流会纪要：新一轮产能扩张\",\"time\":\"2025-11-20 19:30\"");
-    /* --lang zh: the Chinese minutes as before */
+    /* --lang zh: the Chinese minutes (chinese_minutes below) */
     char *z = digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANS, 0, NULL);
-    HAS(z, "会议纪要");
+    HAS(z, "\n重点公司\n");
     CHECK(z && strstr(z, "Key companies") == NULL);
     /* facts --table: whom a figure is about */
     th_sink s = {0};
@@ -275,6 +276,249 @@ static void naming(void) {
     ea_entities_free(set);
 }
 
+static int load_path(const char *root, const char *rel, loaded_t *l) {
+    size_t len;
+    char *d = th_read_repo(root, rel, &len);
+    if (!d) {
+        fprintf(stderr, "missing %s\n", rel);
+        memset(l, 0, sizeof *l);
+        return 0;
+    }
+    int ok = load_text(d, len, l, NULL);
+    l->data = d;
+    return ok;
+}
+
+/* no English words in the bullets: no lower-case Latin letter on a bullet
+   line (product names such as EML, 800G and GPU are upper case) */
+static int chinese_bullets(const char *t) {
+    int bullets = 0;
+    for (const char *line = t; line && *line;) {
+        const char *nl = strchr(line, '\n');
+        size_t n = nl ? (size_t)(nl - line) : strlen(line);
+        if (n > 4 && !memcmp(line, "  - ", 4)) {
+            bullets++;
+            for (size_t i = 0; i < n; i++)
+                if (line[i] >= 'a' && line[i] <= 'z') return 0;
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    return bullets > 0;
+}
+
+static int before(const char *t, const char *a, const char *b) {
+    const char *x = t ? strstr(t, a) : NULL, *y = t ? strstr(t, b) : NULL;
+    return x && y && x < y;
+}
+
+static int opencc(void) { return !strcmp(ea_zh_convert_engine(), "opencc"); }
+
+/* --lang zh on a Chinese call: the Chinese counterpart of the English
+   minutes, from the same statements */
+static void chinese_minutes(const char *root) {
+    loaded_t l;
+    CHECK(load(root, "industry_call.txt", &l));
+    char *t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANS, 0, NULL) : NULL;
+    CHECK(t != NULL);
+    if (t) {
+        /* the call's own title and time, and the mark of generated text */
+        CHECK(!strncmp(t, "光模块行业交流会纪要：新一轮产能扩张\n====================================\n"
+                          "时间：2025-11-20 19:30\n（本纪要由 earnest 根据会议原文自动生成，数字均引自所注段落）\n",
+                       strlen("光模块行业交流会纪要：新一轮产能扩张\n====================================\n"
+                              "时间：2025-11-20 19:30\n（本纪要由 earnest 根据会议原文自动生成，数字均引自所注段落）\n")));
+        /* companies by their Chinese names; amounts in 万 and 亿 with their
+           currency; periods as 2025年前三季度 */
+        const char *k = "  - 中际旭创：2025年营收预计约350亿元，同比增长超过40%；毛利率仍超过40% [4]\n";
+        HAS(t, k);
+        CHECK(in_section(t, "\n重点公司\n", k));
+        HAS(t, "  - 新易盛：2025年前三季度营收为165亿元，同比增长221%；泰国工厂满产 [5]\n");
+        HAS(t, "  - 天孚通信：光引擎订单旺盛；2026年产能预计翻倍 [6]\n");
+        HAS(t, "  - 东田微：预计受益于需求增长 [8]\n");
+        const char *cap = "  - 头部厂商扩产，主要在泰国；预计2026年上半年产能释放 [3]\n";
+        HAS(t, cap);
+        CHECK(in_section(t, "\n产能\n", cap));
+        const char *sup = "  - EML芯片和DSP供应仍紧张；隔离器供应紧张 [7]\n";
+        HAS(t, sup);
+        CHECK(in_section(t, "\n供应链\n", sup));
+        const char *dem = "  - 2026年800G光模块需求预计约4,000万只，同比增长超过60% [2]\n";
+        HAS(t, dem);
+        CHECK(in_section(t, "\n需求\n", dem));
+        HAS(t, "  - 1.6T光模块需求预计约1,500万只 [2]\n");
+        /* 明年 on a 2025 call is 2026; 5,000亿美元, not "raised", not 2027 */
+        HAS(t, "  - 2026年北美云厂商资本开支预计超过5,000亿美元；谷歌和微软预算增长；光模块需求预计增长 [10]\n");
+        CHECK(strstr(t, "2027") == NULL && strstr(t, "上调") == NULL);
+        /* an answer borrows its question's subject and cites both */
+        const char *comp = "  - 行业竞争格局稳定；大客户验证周期较长 [11][12]\n";
+        HAS(t, comp);
+        CHECK(in_section(t, "\n竞争格局\n", comp));
+        const char *risk = "  - 风险：关税和出口管制；如果GPU出货不及预期，光模块需求可能下降 [14]\n";
+        HAS(t, risk);
+        CHECK(in_section(t, "\n风险\n", risk));
+        /* sections in the English minutes' order, Chinese headings only */
+        const char *order[] = {"\n重点公司\n", "\n产能\n", "\n供应链\n", "\n需求\n", "\n竞争格局\n", "\n风险\n"};
+        for (size_t i = 1; i < sizeof order / sizeof order[0]; i++) CHECK(before(t, order[i - 1], order[i]));
+        CHECK(strstr(t, "\n展望\n") == NULL && strstr(t, "\n行业概况\n") == NULL);
+        CHECK(strstr(t, "Key companies") == NULL && strstr(t, "Summary of") == NULL);
+        /* no Q&A as the English minutes have none: no cut questions, no 问 as an analyst */
+        CHECK(strstr(t, "问答") == NULL && strstr(t, "Q:") == NULL && strstr(t, "(analyst)") == NULL);
+        CHECK(strstr(t, "怎。") == NULL && strstr(t, "？。") == NULL);
+        CHECK(chinese_bullets(t));
+        verify_clean(&l, t, "industry_call zh");
+    }
+    /* --quote: the source sentence under its bullet */
+    char *q = digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANS, EA_DIGEST_QUOTE, NULL);
+    HAS(q, "[6]\n      \xE2\x80\x9C天孚通信的光引擎订单饱满，明年产能预计翻倍。\xE2\x80\x9D\n");
+    verify_clean(&l, q, "industry_call zh --quote");
+    /* Traditional: headings, names, cue words and units converted; the numbers the same */
+    char *h = digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANT, 0, NULL);
+    HAS(h, "光模塊行業交流會紀要：新一");
+    HAS(h, "時間：2025-11-20 19:30\n");
+    HAS(h, "\n重點公司\n  - 中際旭創：2025年營收預計約350億元，同比增長超過40%；毛利率仍超過40% [4]\n");
+    HAS(h, "\n供應鏈\n");
+    HAS(h, "\n競爭格局\n");
+    HAS(h, "\n風險\n");
+    HAS(h, "5,000億美元");
+    if (opencc()) { /* word by word (the built-in table lacks a few characters) */
+        HAS(h, "光模塊行業交流會紀要：新一輪產能擴張\n");
+        HAS(h, "  - 2026年800G光模塊需求預計約4,000萬隻，同比增長超過60% [2]\n");
+        HAS(h, "  - 頭部廠商擴產，主要在泰國；預計2026年上半年產能釋放 [3]\n");
+    }
+    CHECK(h && strstr(h, "重点公司") == NULL && strstr(h, "光模块") == NULL);
+    if (h) verify_clean(&l, h, "industry_call zh-Hant");
+    /* Markdown: the same bullets, linked citations, the sources after */
+    char *md = digest(&l, EA_DIGEST_MD, EA_LANG_ZH_HANS, 0, NULL);
+    HAS(md, "# 光模块行业交流会纪要：新一轮产能扩张\n\n时间：2025-11-20 19:30  \n*本纪要由 earnest");
+    HAS(md, "\n## 产能\n- 头部厂商扩产，主要在泰国；预计2026年上半年产能释放 [3](#p3)\n");
+    HAS(md, "<a id=\"p3\"></a>**[3]** 头部厂商普遍在扩产");
+    /* JSON: the sections with Chinese headings, the title and time */
+    char *js = digest(&l, EA_DIGEST_JSON, EA_LANG_ZH_HANS, EA_DIGEST_NDJSON, NULL);
+    HAS(js, "\"lang\":\"zh-Hans\",\"generated\":true");
+    HAS(js, "\"title\":\"光模块行业交流会纪要：新一轮产能扩张\"");
+    HAS(js, "\"theme\":\"companies\",\"heading\":\"重点公司\"");
+    HAS(js, "\"time\":\"2025-11-20 19:30\"");
+    HAS(js, "\"text\":\"新易盛：2025年前三季度营收为165亿元，同比增长221%；泰国工厂满产\",\"cites\":[5]");
+    CHECK(js && strstr(js, "\"qa\":[]"));
+    /* HTML: the title, the time, the mark, the Chinese headings; the quote
+       in its own script */
+    char *ht = digest(&l, EA_DIGEST_HTML, EA_LANG_ZH_HANT, EA_DIGEST_QUOTE, NULL);
+    HAS(ht, "<html lang=\"zh-Hant\">");
+    HAS(ht, "<h1>光模塊行業交流會紀要：新一");
+    HAS(ht, "<div><dt>時間</dt><dd>2025-11-20 19:30</dd></div>");
+    HAS(ht, "<p class=\"note\">本紀要由 earnest");
+    HAS(ht, "<h3>重點公司</h3>");
+    HAS(ht, "<blockquote lang=\"zh-Hans\">天孚通信的光引擎订单饱满");
+    CHECK(ht && strstr(ht, "<dt>期間</dt>") == NULL);
+    /* and the English HTML says where the minutes come from */
+    char *he = digest(&l, EA_DIGEST_HTML, EA_LANG_EN, 0, NULL);
+    HAS(he, "<div><dt>Call</dt><dd>光模块行业交流会纪要：新一轮产能扩张</dd></div>");
+    HAS(he, "<p class=\"note\">English minutes composed by earnest");
+    free(t);
+    free(q);
+    free(h);
+    free(md);
+    free(js);
+    free(ht);
+    free(he);
+    unload(&l);
+
+    CHECK(load(root, "expert_call.txt", &l));
+    t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANS, 0, NULL) : NULL;
+    HAS(t, "光模块行业专家交流会纪要\n");
+    HAS(t, "时间：2024-05-08 15:00\n");
+    /* 4,070万美元 and 1.6亿元 each with its period; 30%以上 */
+    HAS(t, "\n行业概况\n  - 2023年头部厂商海外营收约4,070万美元；2024年第一季度1.6亿元 [3]\n");
+    HAS(t, "  - 行业毛利率仍超过30% [4]\n");
+    HAS(t, "\n供应链\n  - EML芯片供应仍紧张 [8]\n");
+    HAS(t, "\n需求\n  - 2024年800G光模块需求预计约1,000万只，同比增长超过100% [2]\n");
+    /* the question's subject; 明年下半年 and 后年 against the call's 2024 */
+    HAS(t, "\n展望\n  - 预计2025年下半年1.6T光模块小批量出货；预计2026年放量 [5][6]\n");
+    CHECK(t && chinese_bullets(t));
+    if (t) verify_clean(&l, t, "expert_call zh");
+    free(t);
+    t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANT, 0, NULL) : NULL;
+    HAS(t, "\n行業概況\n  - 2023年頭部廠商海外營收約4,070萬美元；2024年第一季度1.6億元 [3]\n");
+    if (t) verify_clean(&l, t, "expert_call zh-Hant");
+    free(t);
+    unload(&l);
+
+    /* a Traditional call in Simplified: the title converted, the call's own
+       word for a thing (晶片) kept */
+    CHECK(load(root, "expert_call_hant.txt", &l));
+    t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANS, 0, NULL) : NULL;
+    HAS(t, "光模组行业专家交流会纪要\n");
+    HAS(t, "  - 2023年头部厂商海外营收约4,070万美元；2024年第一季度1.6亿元 [2]\n");
+    HAS(t, "  - EML晶片供应仍紧张 [7]\n");
+    if (t) verify_clean(&l, t, "expert_call_hant zh");
+    free(t);
+    t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANT, 0, NULL) : NULL;
+    HAS(t, "光模組行業專家交流會紀要\n");
+    if (t) verify_clean(&l, t, "expert_call_hant zh-Hant");
+    free(t);
+    unload(&l);
+
+    CHECK(load(root, "results_briefing.txt", &l));
+    t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANS, 0, NULL) : NULL;
+    HAS(t, "某科技股份有限公司2024年第一季度业绩说明会\n");
+    HAS(t, "  - 2024年第一季度营收为12.8亿元，同比增长23% [2]\n");
+    HAS(t, "  - 净利润为1.6亿元，同比增长31.5% [3]\n");
+    /* a change in points: 个百分点 */
+    HAS(t, "  - 2024年第一季度毛利率为35.2%；同比提升2.1个百分点 [4]\n");
+    HAS(t, "  - 海外营收占比约28%；同比提升5个百分点 [6]\n");
+    HAS(t, "  - 2024年资本开支预计约3亿元 [8]\n");
+    if (t) verify_clean(&l, t, "results_briefing zh");
+    free(t);
+    unload(&l);
+
+    CHECK(load(root, "named_minutes.txt", &l));
+    t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANS, 0, NULL) : NULL;
+    HAS(t, "时间：2024-03-15\n");
+    HAS(t, "  - 成本下降约30%；下降1.2万元 [3]\n");
+    HAS(t, "  - 海外市场出口同比增长23%；欧洲占比超过40% [4]\n");
+    HAS(t, "\n竞争格局\n  - 预计价格战持续 [2]\n");
+    if (t) verify_clean(&l, t, "named_minutes zh");
+    free(t);
+    unload(&l);
+
+    CHECK(load_path(root, "tests/fixtures/zh_optical_call.txt", &l));
+    t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANS, 0, NULL) : NULL;
+    HAS(t, "  - 2024年第一季度北美厂商数据中心营收为870万美元，同比下降69% [3]\n");
+    HAS(t, "  - 厂商数据中心营收为1.2亿元，同比增长42% [4]\n");
+    /* 1,510萬美元 of a Simplified call's Traditional sentence, in Simplified */
+    HAS(t, "  - 营收为1,510万美元 [5]\n");
+    HAS(t, "\n重点公司\n");
+    HAS(t, "  - 中际旭创：营收为30亿元，同比增长20% [7]\n");
+    HAS(t, "\n产能\n  - 泰国产能为30万只 [10]\n");
+    if (t) verify_clean(&l, t, "zh_optical_call zh");
+    free(t);
+    t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANT, 0, NULL) : NULL;
+    HAS(t, "  - 中際旭創：營收為30億元，同比增長20% [7]\n");
+    HAS(t, "870萬美元");
+    if (t) verify_clean(&l, t, "zh_optical_call zh-Hant");
+    free(t);
+    unload(&l);
+
+    /* a user's pack: its company by its Chinese name, in either script */
+    const char *hant = "光模組產業鏈交流會\n時間：2025年3月10日 09:30\n\n"
+                       "主持人：請專家介紹。\n"
+                       "專家：艾克米光電明年的出貨量預計在200萬隻左右。\n";
+    ea_entities *set = NULL;
+    const char *pack = "company\tacme\tAcme Photonics\t艾克米光电\n";
+    CHECK(ea_entities_new(0, &set, NULL) == EA_OK);
+    CHECK(set && ea_entities_load(set, pack, strlen(pack), NULL) == EA_OK);
+    CHECK(load_text(hant, strlen(hant), &l, set));
+    t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANS, 0, set) : NULL;
+    HAS(t, "光模组产业链交流会\n");
+    HAS(t, "  - 艾克米光电：2026年出货预计约200万");
+    if (opencc()) HAS(t, "  - 艾克米光电：2026年出货预计约200万只 [2]\n");
+    free(t);
+    t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANT, 0, set) : NULL;
+    HAS(t, "  - 艾克米光電：2026年出貨預計約200萬");
+    free(t);
+    ea_facts_free(l.facts);
+    ea_call_free(l.call);
+    ea_entities_free(set);
+}
+
 /* English calls keep their digest; bad input makes no crash */
 static void others(const char *root) {
     char path[4096];
@@ -304,6 +548,9 @@ static void others(const char *root) {
         t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_EN, EA_DIGEST_QUOTE, NULL) : NULL;
         CHECK(t != NULL);
         free(t);
+        t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANT, EA_DIGEST_QUOTE, NULL) : NULL;
+        CHECK(t != NULL);
+        free(t);
         ea_facts_free(l.facts);
         ea_call_free(l.call);
     }
@@ -322,6 +569,9 @@ static void others(const char *root) {
         t = l.facts ? digest(&l, EA_DIGEST_JSON, EA_LANG_EN, 0, NULL) : NULL;
         CHECK(t != NULL);
         free(t);
+        t = l.facts ? digest(&l, EA_DIGEST_HTML, EA_LANG_ZH_HANS, 0, NULL) : NULL;
+        CHECK(t != NULL);
+        free(t);
         ea_facts_free(l.facts);
         ea_call_free(l.call);
     }
@@ -333,6 +583,7 @@ int main(int argc, char **argv) {
     industry_call(root);
     expert_calls(root);
     naming();
+    chinese_minutes(root);
     others(root);
     return th_done();
 }
