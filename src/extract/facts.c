@@ -82,7 +82,7 @@ static const cue_word cue_words[] = {
     {"下降", CUE_DOWN, 0}, {"下滑", CUE_DOWN, 0}, {"减少", CUE_DOWN, 0}, {"減少", CUE_DOWN, 0}, {"降低", CUE_DOWN, 0},
     {"下跌", CUE_DOWN, 0}, {"衰退", CUE_DOWN, 0},
     {"guidance", CUE_GUIDE, "n"}, {"guided", CUE_GUIDE, "n"}, {"guide", CUE_GUIDE, "n"}, {"guiding", CUE_GUIDE, "n"},
-    {"outlook", CUE_GUIDE, "n"}, {"forecast", CUE_GUIDE, 0}, {"forecasts", CUE_GUIDE, 0}, {"expect", CUE_GUIDE, 0},
+    {"outlook", CUE_GUIDE, "n"}, {"forecast", CUE_GUIDE, 0}, {"forecasts", CUE_GUIDE, 0}, {"forecasting", CUE_GUIDE, 0}, {"expect", CUE_GUIDE, 0},
     {"expects", CUE_GUIDE, 0}, {"expected", CUE_GUIDE, 0}, {"expecting", CUE_GUIDE, 0}, {"anticipate", CUE_GUIDE, 0}, {"anticipating", CUE_GUIDE, 0},
     {"looking for", CUE_GUIDE, 0}, {"implies", CUE_GUIDE, 0}, {"implying", CUE_GUIDE, 0},
     {"projects", CUE_GUIDE, 0},
@@ -94,8 +94,8 @@ static const cue_word cue_words[] = {
     {"預期", CUE_GUIDE, 0}, {"展望", CUE_GUIDE, "n"}, {"预估", CUE_GUIDE, 0}, {"預估", CUE_GUIDE, 0},
     {"指导", CUE_GUIDE, "n"}, {"指導", CUE_GUIDE, "n"},
     {"long-term", CUE_TARGET, 0}, {"long term", CUE_TARGET, 0}, {"target model", CUE_TARGET, 0},
-    {"targets", CUE_TARGET, 0}, {"our target", CUE_TARGET, 0}, {"goal", CUE_TARGET, 0}, {"over time", CUE_TARGET, 0},
-    {"aspire", CUE_TARGET, 0}, {"长期", CUE_TARGET, 0}, {"長期", CUE_TARGET, 0}, {"目标", CUE_TARGET, 0},
+    {"targets", CUE_TARGET, 0}, {"our target", CUE_TARGET, 0}, {"goal", CUE_TARGET, 0}, {"goals", CUE_TARGET, 0}, {"over time", CUE_TARGET, 0},
+    {"aspire", CUE_TARGET, 0}, {"path to", CUE_TARGET, 0}, {"长期", CUE_TARGET, 0}, {"長期", CUE_TARGET, 0}, {"目标", CUE_TARGET, 0},
     {"目標", CUE_TARGET, 0},
     {"below", CUE_BELOW, 0}, {"short of", CUE_BELOW, 0}, {"missed", CUE_BELOW, 0}, {"lower than", CUE_BELOW, 0},
     {"低于", CUE_BELOW, 0}, {"低於", CUE_BELOW, 0},
@@ -374,7 +374,9 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
                    (k = lit_at(p, end, "this year")) || (k = lit_at(p, end, "annual")) ||
                    (k = lit_at(p, end, "fiscal")))) {
             y = read_year(p + k, end, &u);
-            fmt_fy(pe.period, y ? y : cp->year);
+            /* a fourth-quarter call is held after its year ended: the year
+               it looks ahead to is the next one */
+            fmt_fy(pe.period, y ? y : cp->year + (forward && cp->q == 4 && !cp->fy));
             k += u;
         }
         if (!k && (k = lit_at(p, end, "fy"))) {
@@ -758,7 +760,8 @@ static const char *const seg_stop[] = {
     "would", "could", "should", "may", "might", "likely", "full-year", "fiscal-year", "year-end", "year-to-date",
     "deliver", "generate", "report", "achieve", "post", "record", "guide", "raise", "lower", "maintain",
     "reaffirm", "expects", "believes", "sees", "see", "look", "looking", "target", "is", "are", "what", "which",
-    "there", "here", "other", "more", "less", "last", "next", "prior", "current"};
+    "there", "here", "other", "more", "less", "last", "next", "prior", "current", "first-quarter",
+    "second-quarter", "third-quarter", "fourth-quarter", "second-half", "first-half"};
 
 static int is_seg_stop(const char *w, size_t n) {
     unsigned char c0 = n ? ea_lower((unsigned char)w[0]) : 0;
@@ -858,6 +861,47 @@ static ea_str find_segment_zh(const char *s, const mention_t *m) {
     return ea_str_make(NULL, 0);
 }
 
+/* Words that start with a capital but name no segment. */
+static int cap_stop(const char *w, size_t n) {
+    static const char *const stop[] = {"january", "february", "march", "april", "may", "june", "july",
+                                       "august", "september", "october", "november", "december", "slide",
+                                       "page", "i", "we", "our", "the", "this", "that", "fiscal", "q1", "q2",
+                                       "q3", "q4", "fy", "h1", "h2", "gaap", "non-gaap", "ebitda", "eps",
+                                       "covid-19", "covid", "addition", "summary", "total", "overall", "turning",
+                                       "moving", "now", "so", "and", "as", "with", "for", "in", "on", "at"};
+    for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++)
+        if (strlen(stop[i]) == n) {
+            size_t k = 0;
+            while (k < n && ea_lower((unsigned char)w[k]) == (unsigned char)stop[i][k]) k++;
+            if (k == n) return 1;
+        }
+    return is_seg_stop(w, n);
+}
+
+/* A name in capitals at p: "Advanced Surgery", "Metal Coatings", "Europe",
+ * "U.S.", "Clinical & Nutrition" (up to four words; "and"/"&" inside);
+ * its length, or 0. */
+static size_t cap_name(const char *p, const char *end) {
+    const char *q = p, *last = p;
+    for (int words = 0; q < end && words < 5; words++) {
+        const char *w0 = q;
+        if (words > 0 && ((*q == '&' && q + 1 < end && q[1] == ' ') || lit_at(q, end, "and"))) {
+            q += *q == '&' ? 1 : 3;
+            while (q < end && *q == ' ') q++;
+            w0 = q;
+        }
+        if (q >= end || !ea_is_upper((unsigned char)*q)) break;
+        while (q < end && (ea_is_alnum((unsigned char)*q) || *q == '-' || *q == '.' || *q == '\'')) q++;
+        size_t wl = (size_t)(q - w0);
+        if (wl && w0[wl - 1] == '.' && !(wl >= 3 && w0[wl - 3] == '.')) wl--, q--; /* sentence dot, not "U.S." */
+        if (wl >= 2 && w0[wl - 2] == '\'' ) break;                                  /* "Baxter's" */
+        if (cap_stop(w0, wl)) break;
+        last = q;
+        while (q < end && *q == ' ') q++;
+    }
+    return (size_t)(last - p);
+}
+
 /* Segment named around a metric mention: "data center revenue", "revenue
  * for our data center products", "revenue in our CATV segment". */
 static ea_str find_segment(const char *s, size_t n, const mention_t *m) {
@@ -888,6 +932,18 @@ static ea_str find_segment(const char *s, size_t n, const mention_t *m) {
             if (is_seg_stop(w0, wl) && words == 0) break;
             words++;
             while (q < end && *q == ' ') q++;
+        }
+        /* "sales in Advanced Surgery were $249 million": a name in
+           capitals, then the verb */
+        size_t cl = cap_name(ws, end);
+        if (cl) {
+            const char *v = ws + cl;
+            while (v < end && *v == ' ') v++;
+            if ((k = lit_at(v, end, "were")) || (k = lit_at(v, end, "was")) || (k = lit_at(v, end, "totaled")) ||
+                (k = lit_at(v, end, "of")) || (k = lit_at(v, end, "grew")) || (k = lit_at(v, end, "increased")) ||
+                (k = lit_at(v, end, "decreased")) || (k = lit_at(v, end, "declined")) || (k = lit_at(v, end, "rose")) ||
+                (k = lit_at(v, end, "fell")) || (k = lit_at(v, end, "reached")))
+                return ea_str_make(ws, cl);
         }
     }
     /* before: up to three content words right before the mention */
@@ -939,6 +995,9 @@ typedef struct {
     ea_str default_basis; /* "non_gaap" when the call says all figures are */
     int prev_fact;        /* latest fact of any sentence, for "This compares with ..." */
     long last_mix_para;   /* paragraph number of the latest revenue-mix fact */
+    char guide_period[8]; /* the period the latest forecast named ... */
+    uint32_t guide_para;  /* ... in this paragraph (1-based) ... */
+    uint32_t guide_turn;  /* ... of this turn */
     int revenue_ix;       /* the lexicon's "revenue", or -1 */
     int failed;
 } ctx_t;
@@ -997,6 +1056,23 @@ static int nearest_cue(const events_t *ev, cue_t cue, size_t from, size_t to) {
 static int has_cue(const events_t *ev, cue_t cue) {
     for (int i = 0; i < ev->nc; i++)
         if (ev->c[i].cue == cue) return 1;
+    return 0;
+}
+
+/* A long-term goal speaks of the figure in its own clause: "our long-term
+ * target of 40%", "40% over time"; not "$8.80 to $9.50, which is well
+ * above our long-term goal of ..." nor "confidence about the long-term
+ * opportunity" after a forecast. */
+static int target_near(const events_t *ev, const char *s, const ea_qty *q) {
+    for (int i = 0; i < ev->nc; i++) {
+        const cue_ev *c = &ev->c[i];
+        if (c->cue != CUE_TARGET) continue;
+        /* "our goals are: first, to grow the business to $200 billion" */
+        if (c->e <= q->start && words_between(s, c->e, q->start) <= 16 && !memchr(s + c->e, ';', q->start - c->e))
+            return 1;
+        if (c->s >= q->end && words_between(s, q->end, c->s) <= 4 && !clause_break_between(s, q->end, c->s, ev))
+            return 1;
+    }
     return 0;
 }
 
@@ -1594,7 +1670,7 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                 gi_after = j;
         int guide_here = gi >= 0 && (words_between(s, ev.c[gi].e, q->start) <= 6 ||
                                      !clause_break_between(s, ev.c[gi].e, q->start, &ev));
-        f->kind = target ? EA_FACT_TARGET
+        f->kind = target && target_near(&ev, s, q) ? EA_FACT_TARGET
                   : (guide_here || gi_after >= 0 || (forward && (q->flags & EA_Q_RANGE))) ? EA_FACT_GUIDANCE
                                                                                          : EA_FACT_ACTUAL;
         /* the base of a comparison is an actual, but a revised forecast's
@@ -1687,12 +1763,24 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                 else if (x->cp.q && !x->cp.fy) fmt_q(buf, x->cp.year - 1, x->cp.q);
                 else fmt_fy(buf, x->cp.year - 1);
                 per = x->cp.year ? buf : NULL;
+            } else if (!per && f->kind == EA_FACT_GUIDANCE && x->guide_period[0] && !loc->trans &&
+                       x->guide_turn == loc->para->turn && loc->para->n - x->guide_para <= 3) {
+                /* "For 2021, we expect ... Our guidance assumes a tax rate
+                   of 22% to 23%.": the forecast goes on for the same period */
+                f->period_implied = 1;
+                per = x->guide_period;
             } else if (!per || (rel && !compare)) {
                 if (!per) f->period_implied = 1;
                 default_period(x, f->kind, buf);
                 per = buf[0] ? buf : NULL;
             }
             if (per && *per) f->period = arena_str(x, per, strlen(per));
+            if (per && !f->period_implied && !compare && !loc->trans && f->kind == EA_FACT_GUIDANCE &&
+                strlen(per) < sizeof x->guide_period) {
+                memcpy(x->guide_period, per, strlen(per) + 1);
+                x->guide_para = loc->para->n;
+                x->guide_turn = loc->para->turn;
+            }
         }
         set_source(f, loc, q, n, speaker);
         if (!compare) {
@@ -1863,14 +1951,56 @@ static void default_basis(ctx_t *x) {
     }
 }
 
+/* A paragraph that opens on a segment speaks of it throughout: "Moving to
+ * Clinical Nutrition, total sales were $244 million", "In Metal Coatings,
+ * which represented 60% of our sales, ...". The name, or empty. */
+static ea_str segment_opener(ea_str t) {
+    static const char *const lead[] = {"moving to ", "moving on to ", "turning to ", "turning now to ",
+                                       "now turning to ", "now moving to ", "switching to ", "looking at ",
+                                       "shifting to ", "within ", "in ", "for ", "at "};
+    const char *p = t.ptr, *end = t.ptr + t.len;
+    size_t k = 0;
+    for (size_t i = 0; i < sizeof lead / sizeof lead[0] && !k; i++)
+        if (ea_istarts(t, lead[i])) k = strlen(lead[i]);
+    if (!k) return ea_str_make(NULL, 0);
+    p += k;
+    if (lit_at(p, end, "our")) p += 4;
+    else if (lit_at(p, end, "the")) p += 4;
+    size_t cl = cap_name(p, end);
+    if (!cl) return ea_str_make(NULL, 0);
+    const char *q = p + cl;
+    while (q < end && *q == ' ') q++;
+    size_t w;
+    if ((w = lit_at(q, end, "segment")) || (w = lit_at(q, end, "business")) || (w = lit_at(q, end, "division")) ||
+        (w = lit_at(q, end, "group")) || (w = lit_at(q, end, "segments")))
+        q += w;
+    return q < end && *q == ',' ? ea_str_make(p, cl) : ea_str_make(NULL, 0);
+}
+
+/* the metrics a segment reports; EPS, cash, debt, shares are the company's */
+static int segment_metric(ea_str m) {
+    static const char *const ids[] = {"revenue", "gross_margin", "operating_margin", "operating_income",
+                                      "ebitda", "ebitda_margin", "bookings", "backlog", "book_to_bill",
+                                      "units", "same_store_sales", "other"};
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
+        if (ea_ieq(m, ids[i])) return 1;
+    return 0;
+}
+
 static void extract_text(ctx_t *x, const ea_paragraph *p, int trans, ea_str text, int32_t speaker) {
-    size_t start = 0;
+    size_t start = 0, first = x->out->facts.n;
     while (start < text.len && !x->failed) {
         size_t e = ea_sentence_end(text.ptr, text.len, start);
         loc_t loc = {p, trans, start};
         sentence(x, &loc, text.ptr + start, e - start, speaker);
         start = e;
     }
+    ea_str seg = trans || x->failed ? ea_str_make(NULL, 0) : segment_opener(text);
+    if (!seg.len || first == x->out->facts.n) return;
+    ea_str kept = arena_str(x, seg.ptr, seg.len);
+    ea_fact *fs = x->out->facts.ptr;
+    for (size_t i = first; i < x->out->facts.n; i++)
+        if (!fs[i].segment.len && !fs[i].company.len && segment_metric(fs[i].metric)) fs[i].segment = kept;
 }
 
 /* Original vs translation: every number one side states (levels, range

@@ -15,12 +15,13 @@ static int sink(void *ctx, const char *d, size_t len) {
     return 0;
 }
 
-static ea_facts *facts_of(const char *body) {
+/* facts of a call whose operator names `quarter` ("first quarter 2024") */
+static ea_facts *facts_of_call(const char *quarter, const char *body) {
     static char buf[8192];
     snprintf(buf, sizeof buf,
-             "Operator\nGood day, and welcome to the Borealis Networks first quarter 2024 earnings call.\n"
+             "Operator\nGood day, and welcome to the Borealis Networks %s earnings call.\n"
              "Ana Costa - Chief Financial Officer\n%s\n",
-             body);
+             quarter, body);
     ea_call_free(g_call);
     g_call = NULL;
     ea_facts *fs = NULL;
@@ -28,6 +29,8 @@ static ea_facts *facts_of(const char *body) {
     if (ea_facts_extract(g_call, &fs, NULL) != EA_OK) return NULL;
     return fs;
 }
+
+static ea_facts *facts_of(const char *body) { return facts_of_call("first quarter 2024", body); }
 
 int main(void) {
     ea_facts *fs;
@@ -219,6 +222,50 @@ int main(void) {
         }
         ea_facts_free(fs);
     }
+    /* a long-term goal later in the sentence does not make the forecast
+       before it a target; "forecasting" is a forecast */
+    fs = facts_of("We expect full-year earnings per share in the range of $8.80 to $9.50, which is well above our "
+                  "long-term goal of delivering at least 10% annual earnings per share growth. We are cautiously "
+                  "forecasting earnings per share for the second quarter to be in the range of $0.64 to $0.72.");
+    EXPECT_RANGE("eps", "FY2024", "guidance", 8.80, 9.50);
+    EXPECT("other", NULL, "target", NULL, 10);
+    EXPECT_RANGE("eps", "2024Q2", "guidance", 0.64, 0.72);
+    ea_facts_free(fs);
+    fs = facts_of("Our goals are: first, to grow the business to $200 billion in sales.");
+    EXPECT("revenue", NULL, "target", NULL, 200e9);
+    ea_facts_free(fs);
+
+    /* a fourth-quarter call looks ahead to the next year; a forecast that
+       names no period goes on with the one its turn named just before */
+    fs = facts_of_call("fourth quarter 2020",
+                       "With this in mind, we currently expect the following for 2021: net sales in the range of "
+                       "$33 billion to $34 billion.\nOur guidance assumes an effective tax rate in the range of 22% "
+                       "to 23%.\nCapital spending is expected to be in the range of $1.05 billion to $1.15 billion."
+                       "\nFor the full year, we expect free cash flow of $1.5 billion to $1.7 billion.");
+    EXPECT_RANGE("revenue", "FY2021", "guidance", 33e9, 34e9);
+    EXPECT_RANGE("tax_rate", "FY2021", "guidance", 22, 23);
+    EXPECT_RANGE("capex", "FY2021", "guidance", 1.05e9, 1.15e9);
+    EXPECT_RANGE("free_cash_flow", "FY2021", "guidance", 1.5e9, 1.7e9);
+    ea_facts_free(fs);
+    /* ... but not across another speaker's turn */
+    fs = facts_of_call("fourth quarter 2020",
+                       "We expect net sales for 2021 of $33 billion to $34 billion.\n"
+                       "Ben Ode - Analyst\nDo you expect capital spending of $1.05 billion to $1.15 billion?");
+    EXPECT_RANGE("capex", "2021Q1", "guidance", 1.05e9, 1.15e9);
+    ea_facts_free(fs);
+
+    /* segments named in capitals, and paragraphs that open on one */
+    fs = facts_of("Sales in Advanced Surgery were $249 million, increasing 5%.\n"
+                  "Moving to Clinical Nutrition, total sales were $244 million. Operating margin was 18%.\n"
+                  "First-quarter sales were a record $1.44 billion, up 28%.\n"
+                  "In the first quarter, revenue was $1.5 billion.");
+    EXPECT("revenue", "2024Q1", "actual", "Advanced Surgery", 249e6);
+    EXPECT("revenue", "2024Q1", "actual", "Clinical Nutrition", 244e6);
+    EXPECT("operating_margin", "2024Q1", "actual", "Clinical Nutrition", 18);
+    EXPECT("revenue", "2024Q1", "actual", "", 1.44e9);
+    EXPECT("revenue", "2024Q1", "actual", "", 1.5e9);
+    ea_facts_free(fs);
+
     ea_call_free(g_call);
     return th_done();
 }
