@@ -47,26 +47,29 @@ static int impact(const ea_call *c, const ea_fact *f) {
     return 0;
 }
 
-/* A revenue figure that is a change or an effect, not the level: "a
-   decline in revenues of $80 million", "a $98 million headwind to
-   revenue", "offset the sales impact by $0.20". */
-static int revenue_move(const ea_call *c, const ea_fact *f) {
+/* A figure that is a change or an effect, not the level its metric
+   reached: "a decline in revenues of $80 million", "a $98 million headwind
+   to revenue", "positively impacted by $0.03", "included $0.02 of
+   favorable currency", "a $0.03 per share benefit from weather". */
+static int effect(const ea_call *c, const ea_fact *f) {
     size_t tl;
     const char *t = ea_call_text(c, &tl);
     if (f->span.end > tl || f->sentence.start > f->span.start || f->sentence.end > tl) return 0;
     size_t a = f->span.start > f->sentence.start + 40 ? f->span.start - 40 : f->sentence.start;
     ea_str before = ea_trim(ea_str_make(t + a, f->span.start - a));
-    static const char *const by[] = {" by", "increase of", "decrease of", "decline of", "growth of", "increase in revenues of",
-                                     "decline in revenues of", "increase in revenue of", "decline in revenue of",
-                                     "decrease in revenue of", "decrease in revenues of"};
+    static const char *const by[] = {" by", "included", "includes", "including", "contributed", "another", "added",
+                                     "increase of", "decrease of", "decline of", "growth of",
+                                     "increase in revenues of", "decline in revenues of", "increase in revenue of",
+                                     "decline in revenue of", "decrease in revenue of", "decrease in revenues of"};
     for (size_t k = 0; k < sizeof by / sizeof by[0]; k++)
         if (ea_iends(before, by[k])) return 1;
     size_t e = f->span.end + 24 < f->sentence.end ? f->span.end + 24 : f->sentence.end;
     ea_str after = ea_str_make(t + f->span.end, e - f->span.end);
-    static const char *const fx[] = {" headwind", " tailwind", " impact", " benefit", " contribution"};
+    static const char *const fx[] = {" headwind", " tailwind", " impact", " benefit", " contribution", " charge",
+                                     " dilution", " accretion", " favorable", " unfavorable", " negative", " positive"};
     for (size_t k = 0; k < sizeof fx / sizeof fx[0]; k++)
         if (ea_istarts(after, fx[k])) return 1;
-    return impact(c, f);
+    return 0;
 }
 
 static int money_total(const ea_fact *f) {
@@ -145,7 +148,7 @@ void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
         const ea_fact *f = ea_facts_get(fs, i);
         if (f->in_translation || f->company.len || !f->has_value || f->is_change) continue;
         if (f->kind == EA_FACT_ACTUAL && period_is(f, h->period) && !f->segment.len && !f->is_range) {
-            if (per_share_amount(f)) {
+            if (per_share_amount(f) && !effect(c, f)) {
                 double w = weight(fs, f, np, same_eps) * (impact(c, f) ? 0.25 : 1.0);
                 int ffo = ea_sum_is(f->metric, "ffo");
                 if (ffo) {
@@ -155,7 +158,7 @@ void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
                 } else if (w > w_rep) {
                     w_rep = w, h->eps = f;
                 }
-            } else if (ea_sum_is(f->metric, "revenue") && money_total(f) && f->value >= 1e5 && !revenue_move(c, f)) {
+            } else if (ea_sum_is(f->metric, "revenue") && money_total(f) && f->value >= 1e5 && !effect(c, f) && !impact(c, f)) {
                 /* the total: stated often, and the largest revenue figure
                    of the quarter (segments are parts of it) */
                 double w = weight(fs, f, np, same_total);

@@ -58,12 +58,14 @@ int main(int argc, char **argv) {
     ea_facts_free(fs);
     ea_call_free(c);
 
-    /* the quarter's revenue is a level: not a change in a segment's
-       revenue, an effect on it, or where the business is headed */
+    /* the quarter's revenue and EPS are levels: not a change in a
+       segment's revenue, an effect on either, or where the business is
+       headed */
     static const char call3[] =
         "Northwind Q2 2025 Earnings Call\n\n"
         "Jane Roe -- Chief Financial Officer\n\n"
-        "Revenue for the second quarter was $250.1 million.\n\n"
+        "Earnings per share included $0.05 of favorable currency.\n\n"
+        "Revenue for the second quarter was $250.1 million. Diluted earnings per share were $0.41.\n\n"
         "Our Real Estate segment reported a decline in revenues of $380 million. "
         "A weaker fleet was a $398 million headwind to revenue, and cost actions offset the sales impact by $0.20. "
         "We remain on our path to $10 billion in revenue.\n";
@@ -73,7 +75,8 @@ int main(int argc, char **argv) {
     CHECK(ea_call_parse(call3, sizeof call3 - 1, NULL, &c, NULL) == EA_OK);
     CHECK(c && ea_facts_extract(c, &fs, NULL) == EA_OK);
     CHECK(fs && ea_digest_write_bullets(c, fs, 0, th_put, &s) == EA_OK);
-    CHECK(s.buf && !strcmp(s.buf, "q2 revenue $250.1 million.\n"));
+    CHECK(s.buf && !strcmp(s.buf, "compname reports q2 earnings per share $0.41.\nq2 earnings per share $0.41.\n"
+                                  "q2 revenue $250.1 million.\n"));
     if (s.buf && th_fail) fputs(s.buf, stderr);
     free(s.buf);
     ea_facts_free(fs);

@@ -254,6 +254,16 @@ int main(void) {
     EXPECT_RANGE("capex", "2021Q1", "guidance", 1.05e9, 1.15e9);
     ea_facts_free(fs);
 
+    /* a share price is not earnings per share */
+    fs = facts_of("Based on yesterday's closing price of $3.11 per share, the stake is worth $40 million.");
+    EXPECT("share_price", NULL, NULL, NULL, 3.11);
+    NEVER(-3.11);
+    {
+        size_t n = ea_facts_count(fs);
+        for (size_t i = 0; i < n; i++) CHECK(!fc_str(ea_facts_get(fs, i)->metric, "eps"));
+    }
+    ea_facts_free(fs);
+
     /* segments named in capitals, and paragraphs that open on one */
     fs = facts_of("Sales in Advanced Surgery were $249 million, increasing 5%.\n"
                   "Moving to Clinical Nutrition, total sales were $244 million. Operating margin was 18%.\n"
