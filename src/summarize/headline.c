@@ -58,6 +58,8 @@ static int effect(const ea_call *c, const ea_fact *f) {
     size_t a = f->span.start > f->sentence.start + 40 ? f->span.start - 40 : f->sentence.start;
     ea_str before = ea_trim(ea_str_make(t + a, f->span.start - a));
     static const char *const by[] = {" by", "included", "includes", "including", "contributed", "another", "added",
+                                     "excluding", "excluding the", "increased", "decreased", "declined", "improved",
+                                     "grew", "rose", "fell", " up", " down", "target of",
                                      "increase of", "decrease of", "decline of", "growth of",
                                      "increase in revenues of", "decline in revenues of", "increase in revenue of",
                                      "decline in revenue of", "decrease in revenue of", "decrease in revenues of"};
@@ -66,9 +68,22 @@ static int effect(const ea_call *c, const ea_fact *f) {
     size_t e = f->span.end + 24 < f->sentence.end ? f->span.end + 24 : f->sentence.end;
     ea_str after = ea_str_make(t + f->span.end, e - f->span.end);
     static const char *const fx[] = {" headwind", " tailwind", " impact", " benefit", " contribution", " charge",
-                                     " dilution", " accretion", " favorable", " unfavorable", " negative", " positive"};
-    for (size_t k = 0; k < sizeof fx / sizeof fx[0]; k++)
-        if (ea_istarts(after, fx[k])) return 1;
+                                     " dilution", " accretion", " favorable", " unfavorable", " negative", " positive",
+                                     " increase", " decrease", " improvement",
+                                     " decline", " reduction", " pressure"};
+    for (size_t k = 0; k < sizeof fx / sizeof fx[0]; k++) {
+        size_t l = strlen(fx[k]);
+        if (ea_istarts(after, fx[k]) && (after.len == l || !ea_is_alpha((unsigned char)after.ptr[l]))) return 1;
+    }
+    /* "driven by $0.08 from operations"; not "$1.25 from continuing
+       operations" */
+    if (ea_istarts(after, " from operations")) return 1;
+    /* the year so far, not the quarter: "year-to-date earnings per share
+       was $3.11", "for the first nine months" */
+    ea_str lead = ea_str_make(t + f->sentence.start, f->span.start - f->sentence.start);
+    static const char *const ytd[] = {"year-to-date", "year to date", "nine months", "six months", "first half"};
+    for (size_t k = 0; k < sizeof ytd / sizeof ytd[0]; k++)
+        if (ea_ifind(lead, ytd[k])) return 1;
     return 0;
 }
 

@@ -64,7 +64,8 @@ int main(int argc, char **argv) {
     static const char call3[] =
         "Northwind Q2 2025 Earnings Call\n\n"
         "Jane Roe -- Chief Financial Officer\n\n"
-        "Earnings per share included $0.05 of favorable currency.\n\n"
+        "Earnings per share included $0.05 of favorable currency. Year-to-date earnings per share was $0.95. "
+        "EPS growth was driven by $0.06 from operations.\n\n"
         "Revenue for the second quarter was $250.1 million. Diluted earnings per share were $0.41.\n\n"
         "Our Real Estate segment reported a decline in revenues of $380 million. "
         "A weaker fleet was a $398 million headwind to revenue, and cost actions offset the sales impact by $0.20. "
