@@ -229,9 +229,9 @@ static void actual_other(ea_buf *b, const ea_call *c, const ea_fact *f, unsigned
 /* "sees fy capital expenditures $450 million to $500 million.", "sees q1
    revenue up 6 to 8 percent.", "sees fy free cash flow about $1 billion." */
 static void guidance_other(ea_buf *b, const ea_call *c, const ea_fact *f, unsigned flags) {
-    /* a growth rate the call gave in words ("low teens", "mid-single
-       digits") has no digits to repeat: the line would have to invent them */
-    if (f->is_change && !ea_sum_number_text(c, f, f->is_range ? 1 : 0).len) return;
+    /* a figure the call gave in words ("low teens", "a high single-digit
+       rate") has no digits to repeat: the line would have to invent them */
+    if (!ea_sum_number_text(c, f, f->is_range ? 1 : 0).len) return;
     ea_buf_puts(b, "sees ");
     period_word(b, f->period);
     guidance_year(b, c, f);
