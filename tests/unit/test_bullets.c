@@ -2,6 +2,19 @@
 #include "harness.h"
 #include "earnest/earnest.h"
 
+/* The bullets of a call given as text (caller frees); NULL on failure. */
+static char *bullets_of(const char *text) {
+    ea_call *c = NULL;
+    ea_facts *fs = NULL;
+    th_sink s = {0};
+    CHECK(ea_call_parse(text, strlen(text), NULL, &c, NULL) == EA_OK);
+    CHECK(c && ea_facts_extract(c, &fs, NULL) == EA_OK);
+    CHECK(fs && ea_digest_write_bullets(c, fs, 0, th_put, &s) == EA_OK);
+    ea_facts_free(fs);
+    ea_call_free(c);
+    return s.buf;
+}
+
 int main(int argc, char **argv) {
     const char *root = argc > 1 ? argv[1] : ".";
     size_t len;
@@ -43,12 +56,7 @@ int main(int argc, char **argv) {
         "Adjusted EBITDA growth should be in the low teens. "
         "Relative to revenue, we expect a high single-digit rate increase for the full year.\n\n"
         "This translates to third quarter revenue of $255 million to $265 million.\n";
-    c = NULL;
-    fs = NULL;
-    memset(&s, 0, sizeof s);
-    CHECK(ea_call_parse(call2, sizeof call2 - 1, NULL, &c, NULL) == EA_OK);
-    CHECK(c && ea_facts_extract(c, &fs, NULL) == EA_OK);
-    CHECK(fs && ea_digest_write_bullets(c, fs, 0, th_put, &s) == EA_OK);
+    s.buf = bullets_of(call2);
     CHECK(s.buf && strstr(s.buf, "q2 earnings per share $0.41.\n") != NULL);
     CHECK(s.buf && strstr(s.buf, "q2 revenue $250.1 million.\n") != NULL);
     CHECK(s.buf && strstr(s.buf, "sees fy 2025 net sales up 6 to 8 percent.\n") != NULL);
@@ -57,8 +65,6 @@ int main(int argc, char **argv) {
     CHECK(s.buf && strstr(s.buf, "7 percent") == NULL && strstr(s.buf, "9 percent") == NULL);
     if (s.buf && th_fail) fputs(s.buf, stderr);
     free(s.buf);
-    ea_facts_free(fs);
-    ea_call_free(c);
 
     /* the quarter's revenue and EPS are levels: not a change in a
        segment's revenue, an effect on either, or where the business is
@@ -72,17 +78,10 @@ int main(int argc, char **argv) {
         "Our Real Estate segment reported a decline in revenues of $380 million. "
         "A weaker fleet was a $398 million headwind to revenue, and cost actions offset the sales impact by $0.20. "
         "We remain on our path to $10 billion in revenue.\n";
-    c = NULL;
-    fs = NULL;
-    memset(&s, 0, sizeof s);
-    CHECK(ea_call_parse(call3, sizeof call3 - 1, NULL, &c, NULL) == EA_OK);
-    CHECK(c && ea_facts_extract(c, &fs, NULL) == EA_OK);
-    CHECK(fs && ea_digest_write_bullets(c, fs, 0, th_put, &s) == EA_OK);
+    s.buf = bullets_of(call3);
     CHECK(s.buf && !strcmp(s.buf, "compname reports q2 earnings per share $0.41.\nq2 earnings per share $0.41.\n"
                                   "q2 revenue $250.1 million.\n"));
     if (s.buf && th_fail) fputs(s.buf, stderr);
     free(s.buf);
-    ea_facts_free(fs);
-    ea_call_free(c);
     return th_done();
 }
