@@ -842,17 +842,24 @@ static void put_value(ea_buf *b, const tok_t *v, const stmt_t *st, const char *s
 }
 
 /* The change of a level figure, when its own clause (or a bare one after
- * it) words it: "，同比增长超过100%" */
-static void put_change(ea_buf *b, const ea_fact *f, const char *sent, size_t from, size_t to) {
-    if (f->is_change || (!f->has_yoy && !f->has_qoq) || from >= to) return;
-    double c = f->has_yoy ? f->yoy_pct : f->qoq_pct;
-    if (c == 0 || !isfinite(c)) return;
-    qpick_t k = {0, 0, fabs(c), 1};
+ * it) words it: "，同比增长超过100%". 1 with the change and how it was
+ * qualified ("超过"), else 0. */
+static int worded_change(const ea_fact *f, const char *sent, size_t from, size_t to, double *c, unsigned *flags) {
+    if (f->is_change || (!f->has_yoy && !f->has_qoq) || from >= to) return 0;
+    *c = f->has_yoy ? f->yoy_pct : f->qoq_pct;
+    if (*c == 0 || !isfinite(*c)) return 0;
+    qpick_t k = {0, 0, fabs(*c), 1};
     ea_qty_scan(sent + from, to - from, on_pick, &k);
-    int against = compared(sent, from, to);
-    if (!k.found || against != (f->has_yoy ? 1 : 2)) return;
+    *flags = k.flags;
+    return k.found && compared(sent, from, to) == (f->has_yoy ? 1 : 2);
+}
+
+static void put_change(ea_buf *b, const ea_fact *f, const char *sent, size_t from, size_t to) {
+    double c;
+    unsigned fl;
+    if (!worded_change(f, sent, from, to, &c, &fl)) return;
     ea_buf_puts(b, c < 0 ? ", down " : ", up ");
-    qualifier(b, k.flags);
+    qualifier(b, fl);
     put_num(b, fabs(c));
     ea_buf_puts(b, f->has_yoy ? "% YoY" : "% QoQ");
 }
@@ -1139,16 +1146,12 @@ static void put_value_zh(ea_buf *b, const tok_t *v, const stmt_t *st, const char
 
 /* "，同比增长超过100%": the change of a level figure its own clause words */
 static void put_change_zh(ea_buf *b, const ea_fact *f, const char *sent, size_t from, size_t to) {
-    if (f->is_change || (!f->has_yoy && !f->has_qoq) || from >= to) return;
-    double c = f->has_yoy ? f->yoy_pct : f->qoq_pct;
-    if (c == 0 || !isfinite(c)) return;
-    qpick_t k = {0, 0, fabs(c), 1};
-    ea_qty_scan(sent + from, to - from, on_pick, &k);
-    int against = compared(sent, from, to);
-    if (!k.found || against != (f->has_yoy ? 1 : 2)) return;
+    double c;
+    unsigned fl;
+    if (!worded_change(f, sent, from, to, &c, &fl)) return;
     ea_buf_puts(b, f->has_yoy ? "，同比" : "，环比");
     ea_buf_puts(b, dir_zh(c < 0 ? -1 : 1, 0));
-    qualifier_zh(b, k.flags);
+    qualifier_zh(b, fl);
     put_num(b, fabs(c));
     ea_buf_putc(b, '%');
 }
