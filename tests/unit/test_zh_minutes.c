@@ -105,6 +105,14 @@ static void verify_clean(const loaded_t *l, const char *summary, const char *wha
     ea_verify_free(r);
 }
 
+/* the end of each fixture's checks: the output verifies clean against
+   its call; both are freed */
+static void finish(loaded_t *l, char *summary, const char *what) {
+    if (summary) verify_clean(l, summary, what);
+    free(summary);
+    unload(l);
+}
+
 static void industry_call(const char *root) {
     loaded_t l;
     CHECK(load(root, "industry_call.txt", &l));
@@ -209,9 +217,7 @@ static void expert_calls(const char *root) {
            "2026 [5][6]\n");
     HAS(t, "\n光模块行业专家交流会纪要\n2024-05-08 15:00\n");
     CHECK(t && english_bullets(t));
-    if (t) verify_clean(&l, t, "expert_call");
-    free(t);
-    unload(&l);
+    finish(&l, t, "expert_call");
 
     CHECK(load(root, "expert_call_hant.txt", &l));
     t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_EN, 0, NULL) : NULL;
@@ -219,9 +225,7 @@ static void expert_calls(const char *root) {
     HAS(t, "  - EML chip supply still tight [7]\n");
     HAS(t, "  - 1.6T optical module small-volume shipments expected in 2H 2025 [4][5]\n");
     HAS(t, "\n光模組行業專家交流會紀要\n2024-05-08 15:00\n");
-    if (t) verify_clean(&l, t, "expert_call_hant");
-    free(t);
-    unload(&l);
+    finish(&l, t, "expert_call_hant");
 
     CHECK(load(root, "results_briefing.txt", &l));
     t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_EN, 0, NULL) : NULL;
@@ -231,9 +235,7 @@ static void expert_calls(const char *root) {
     HAS(t, "  - Gross margin at 35.2% in Q1 2024; up 2.1pp YoY [4]\n");
     HAS(t, "  - Overseas revenue share at about 28%; up 5pp YoY [6]\n");
     HAS(t, "  - Capex expected at about RMB 300M in 2024 [8]\n");
-    if (t) verify_clean(&l, t, "results_briefing");
-    free(t);
-    unload(&l);
+    finish(&l, t, "results_briefing");
 
     CHECK(load(root, "named_minutes.txt", &l));
     t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_EN, 0, NULL) : NULL;
@@ -241,9 +243,7 @@ static void expert_calls(const char *root) {
     HAS(t, "  - Costs down about 30%; down RMB 12K [3]\n");
     HAS(t, "  - Overseas market exports up 23% YoY; Europe share at more than 40% [4]\n");
     HAS(t, "  - Price war expected to continue [2]\n");
-    if (t) verify_clean(&l, t, "named_minutes");
-    free(t);
-    unload(&l);
+    finish(&l, t, "named_minutes");
 }
 
 /* Traditional text names a company in Traditional; a user's pack names its
@@ -437,9 +437,7 @@ static void chinese_minutes(const char *root) {
     free(t);
     t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANT, 0, NULL) : NULL;
     HAS(t, "\n行業概況\n  - 2023年頭部廠商海外營收約4,070萬美元；2024年第一季度1.6億元 [3]\n");
-    if (t) verify_clean(&l, t, "expert_call zh-Hant");
-    free(t);
-    unload(&l);
+    finish(&l, t, "expert_call zh-Hant");
 
     /* a Traditional call in Simplified: the title converted, the call's own
        word for a thing (晶片) kept */
@@ -452,9 +450,7 @@ static void chinese_minutes(const char *root) {
     free(t);
     t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANT, 0, NULL) : NULL;
     HAS(t, "光模組行業專家交流會紀要\n");
-    if (t) verify_clean(&l, t, "expert_call_hant zh-Hant");
-    free(t);
-    unload(&l);
+    finish(&l, t, "expert_call_hant zh-Hant");
 
     CHECK(load(root, "results_briefing.txt", &l));
     t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANS, 0, NULL) : NULL;
@@ -465,9 +461,7 @@ static void chinese_minutes(const char *root) {
     HAS(t, "  - 2024年第一季度毛利率为35.2%；同比提升2.1个百分点 [4]\n");
     HAS(t, "  - 海外营收占比约28%；同比提升5个百分点 [6]\n");
     HAS(t, "  - 2024年资本开支预计约3亿元 [8]\n");
-    if (t) verify_clean(&l, t, "results_briefing zh");
-    free(t);
-    unload(&l);
+    finish(&l, t, "results_briefing zh");
 
     CHECK(load(root, "named_minutes.txt", &l));
     t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANS, 0, NULL) : NULL;
@@ -475,9 +469,7 @@ static void chinese_minutes(const char *root) {
     HAS(t, "  - 成本下降约30%；下降1.2万元 [3]\n");
     HAS(t, "  - 海外市场出口同比增长23%；欧洲占比超过40% [4]\n");
     HAS(t, "\n竞争格局\n  - 预计价格战持续 [2]\n");
-    if (t) verify_clean(&l, t, "named_minutes zh");
-    free(t);
-    unload(&l);
+    finish(&l, t, "named_minutes zh");
 
     CHECK(load_path(root, "tests/fixtures/zh_optical_call.txt", &l));
     t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANS, 0, NULL) : NULL;
@@ -493,9 +485,7 @@ static void chinese_minutes(const char *root) {
     t = l.facts ? digest(&l, EA_DIGEST_TEXT, EA_LANG_ZH_HANT, 0, NULL) : NULL;
     HAS(t, "  - 中際旭創：營收為30億元，同比增長20% [7]\n");
     HAS(t, "870萬美元");
-    if (t) verify_clean(&l, t, "zh_optical_call zh-Hant");
-    free(t);
-    unload(&l);
+    finish(&l, t, "zh_optical_call zh-Hant");
 
     /* a user's pack: its company by its Chinese name, in either script */
     const char *hant = "光模組產業鏈交流會\n時間：2025年3月10日 09:30\n\n"
