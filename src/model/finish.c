@@ -354,6 +354,28 @@ static void metadata(ea_call *c) {
     }
     if (!c->info.company.len)
         for (size_t i = 0; i < look && !c->info.company.len; i++) company_from_welcome(c, head(ps[i].text));
+    /* A Chinese call's year is the calendar year: a period that has not
+       begun by the call's date ("2026年上半年" in a call of 2025-11-20) is
+       one it looks ahead to, not its own. */
+    if (c->info.layout == EA_LAYOUT_CHINESE && c->info.period.len == 6 && c->info.date.len == 10) {
+        const char *p = c->info.period.ptr, *d = c->info.date.ptr;
+        int fy = p[0] == 'F';
+        const char *y = fy ? p + 2 : p;
+        int ok = 1;
+        for (int i = 0; i < 4; i++) ok &= ea_is_digit((unsigned char)y[i]) && ea_is_digit((unsigned char)d[i]);
+        ok &= ea_is_digit((unsigned char)d[5]) && ea_is_digit((unsigned char)d[6]);
+        if (ok) {
+            int py = (y[0] - '0') * 1000 + (y[1] - '0') * 100 + (y[2] - '0') * 10 + (y[3] - '0');
+            int dy = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+            int dm = (d[5] - '0') * 10 + (d[6] - '0');
+            int pm = fy ? 1 : p[4] == 'Q' ? (p[5] - '1') * 3 + 1 : p[4] == 'H' ? (p[5] == '2' ? 7 : 1) : 1;
+            if (py * 12 + pm > dy * 12 + dm) {
+                ea_b_explain(c, "period %.*s dropped: it begins after the call's date %.*s", 6, p, 10, d);
+                c->info.period = ea_str_make(NULL, 0);
+                c->info.period_inferred = 0;
+            }
+        }
+    }
 }
 
 int ea_call_finish(ea_call *c) {

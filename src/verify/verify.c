@@ -1014,8 +1014,10 @@ static size_t line_periods(const char *t, size_t n, ptok_t *out, size_t cap) {
             if (n - a >= 3 && !memcmp(t + a, "第", 3)) a += 3;
             for (int o = 0; o < 4 && !tk.kind; o++)
                 if (n - a >= 6 && !memcmp(t + a, zh_ord[o], 3) && !memcmp(t + a + 3, "季", 3)) {
-                    tk.kind = 'Q';
-                    tk.n = o + 1;
+                    /* 前三季度: the year so far, not the third quarter */
+                    int ytd = a == i && i >= 3 && !memcmp(t + i - 3, "前", 3);
+                    tk.kind = ytd ? 'R' : 'Q';
+                    tk.n = ytd ? 0 : o + 1;
                     e = a + 6;
                     if (n - e >= 3 && !memcmp(t + e, "度", 3)) e += 3;
                 }

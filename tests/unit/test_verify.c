@@ -182,6 +182,12 @@ static void test_units_and_signs(void) {
     /* "gains and losses" names what is left out, not a loss; "pp" is how
        a digest writes percentage points */
     CHECK(findings_against(call, "- Net income $124M [2]\n") == 0);
+    {
+        /* 前三季度 is the year so far: a line naming the year fits it */
+        static const char zh[] = "光模块交流会\n时间：2025年11月20日\n专家：新易盛前三季度营收165亿元，同比增长221%。\n";
+        CHECK(findings_against(zh, "- Eoptolink revenue RMB 16.5B in the first three quarters of 2025, up 221% YoY [3]\n") ==
+              0);
+    }
     CHECK(findings_against(call, "- Q3 2024 revenue growth 4 pp to 6 pp [3]\n- Gross margin about 1 pp lower [3]\n") == 0);
     CHECK(findings_against(call, "- Q3 2024 revenue growth 4 pp to 7 pp [3]\n") == 1);
 }
