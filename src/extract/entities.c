@@ -62,6 +62,10 @@ struct ea_entities {
        one[a] when a one-byte name is a */
     uint64_t pair[65536 / 64];
     uint8_t one[256];
+    /* and for names that start with a character of three bytes or four
+       (Chinese): bit tri_key() of its bytes, so that the walk is tried at
+       few of the characters of Chinese text */
+    uint64_t tri[65536 / 64];
 };
 
 /* ---- small helpers ----------------------------------------------------- */
@@ -156,6 +160,12 @@ static ea_status set_err(ea_error *err, ea_status code, const char *msg, const c
 
 /* ---- the trie ---------------------------------------------------------- */
 
+/* The filter key of a character of three bytes or more at p (three bytes
+ * readable): the lead's low four bits and six of each of the next two. */
+static unsigned tri_key(const unsigned char *p) {
+    return (unsigned)(p[0] & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3Fu);
+}
+
 static node_t *node_at(const ea_entities *set, uint32_t i1) { return &EA_VEC_AT(set->nodes, node_t, i1 - 1); }
 
 /* The node for byte c under parent (0: the root), created when missing.
@@ -187,6 +197,10 @@ static int insert_name(ea_entities *set, const char *p, size_t n, uint32_t entit
     if (n >= 2) {
         unsigned k = (unsigned)ea_lower((unsigned char)p[0]) << 8 | ea_lower((unsigned char)p[1]);
         set->pair[k >> 6] |= (uint64_t)1 << (k & 63);
+    }
+    if (n >= 3 && (unsigned char)p[0] >= 0xE0) {
+        unsigned k = tri_key((const unsigned char *)p);
+        set->tri[k >> 6] |= (uint64_t)1 << (k & 63);
     }
     for (size_t i = 0; i < n; i++) {
         at = child_of(set, at, ea_lower((unsigned char)p[i]));
@@ -743,11 +757,20 @@ size_t ea_entities_find(const ea_entities *set, const char *text, size_t len, ea
         const term_t *t = NULL;
         const unsigned char *e = NULL;
         unsigned char c0 = ea_lower(c);
-        if (set->root[c0]) {
+        int try_here = 0;
+        if (set->root[c0] && c0 >= 0xE0) {
+            /* a name that starts with a character of three bytes or more
+               (valid UTF-8, so it is that long) needs them all here */
+            if (end - p >= 3) {
+                unsigned k = tri_key(p);
+                try_here = set->tri[k >> 6] >> (k & 63) & 1;
+            }
+        } else if (set->root[c0]) {
             unsigned char c1 = p + 1 < end ? ea_lower(p[1]) : 0;
             unsigned k = (unsigned)c0 << 8 | (is_blank(c1) ? ' ' : c1);
-            if (set->one[c0] || (set->pair[k >> 6] >> (k & 63) & 1)) e = longest_at(set, p, end, &t);
+            try_here = set->one[c0] || (set->pair[k >> 6] >> (k & 63) & 1);
         }
+        if (try_here) e = longest_at(set, p, end, &t);
         /* a Chinese name that cuts a word at both ends is two words meeting
            by chance (微软 in 轻微|软化): no mention starts here */
         if (e && c >= 0x80 && t->entity != NO_ENTITY && ea_zh_short((size_t)(e - p)) &&

@@ -305,10 +305,43 @@ static int period_letter(unsigned char c) {
     }
 }
 
+/* Chinese period phrases, tried in this order; each is two characters or
+ * more. */
+typedef struct {
+    const char *w;
+    int kind, n;
+} zh_period;
+static const zh_period zh_periods[] = {
+    {"第一季度", 'Q', 1}, {"第二季度", 'Q', 2}, {"第三季度", 'Q', 3}, {"第四季度", 'Q', 4}, {"第一季", 'Q', 1},
+    {"第二季", 'Q', 2},   {"第三季", 'Q', 3},   {"第四季", 'Q', 4},   {"一季度", 'Q', 1},   {"二季度", 'Q', 2},
+    {"三季度", 'Q', 3},   {"四季度", 'Q', 4},   {"上半年", 'H', 1},   {"下半年", 'H', 2},   {"全年", 'Y', 0},
+    {"明年", 'N', 0},     {"本季", 'C', 0},     {"去年同期", 'P', 0}, {"上季", 'L', 0},     {"今年", 'Y', 0},
+    {"去年", 'Z', 0},     {"上年", 'Z', 0},     {"前年", 'W', 0}};
+
+/* The characters those phrases start with, as three sets of six bits (the
+ * low bits of each byte of the first character), built once: a character
+ * outside any set starts no phrase, and the scan passes it without trying
+ * the table (most of the characters of Chinese text). */
+static uint64_t zh_period_bits[3];
+static pthread_once_t zh_period_once = PTHREAD_ONCE_INIT;
+
+static void build_zh_period_bits(void) {
+    for (size_t i = 0; i < sizeof zh_periods / sizeof zh_periods[0]; i++)
+        for (int b = 0; b < 3; b++) zh_period_bits[b] |= (uint64_t)1 << ((unsigned char)zh_periods[i].w[b] & 63);
+}
+
+/* Can a Chinese period phrase start at p (a byte >= 0x80)? No inside a
+ * character, nor where fewer than two characters are left. */
+static int zh_period_may_start(const unsigned char *p, const char *end) {
+    return p[0] >= 0xC0 && end - (const char *)p >= 6 && (zh_period_bits[0] >> (p[0] & 63) & 1) &&
+           (zh_period_bits[1] >> (p[1] & 63) & 1) && (zh_period_bits[2] >> (p[2] & 63) & 1);
+}
+
 /* Scan a sentence for period expressions. `forward`: the sentence speaks of
  * the future (guidance). */
 static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward, events_t *ev) {
     const char *end = s + n;
+    pthread_once(&zh_period_once, build_zh_period_bits);
     for (const char *p = s; p < end && ev->np < MAX_EV / 2; p++) {
         /* nothing starts at an ASCII byte after a letter or digit: pass
            them by, the rest of the word and the byte after it */
@@ -319,6 +352,9 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
         }
         unsigned char c0 = ea_lower((unsigned char)*p);
         if (c0 < 0x80 && !ea_is_digit(c0) && !period_letter(c0)) continue;
+        /* at a byte >= 0x80 only a Chinese phrase can start (the others
+           start with an ASCII letter or digit) */
+        if (c0 >= 0x80 && !zh_period_may_start((const unsigned char *)p, end)) continue;
         period_ev pe;
         memset(&pe, 0, sizeof pe);
         size_t k = 0, u = 0;
@@ -449,16 +485,8 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
         }
         /* Chinese */
         if (!k && (unsigned char)*p >= 0xC0) { /* a character's first byte */
-            static const struct {
-                const char *w;
-                int kind, n;
-            } zh[] = {{"第一季度", 'Q', 1}, {"第二季度", 'Q', 2}, {"第三季度", 'Q', 3}, {"第四季度", 'Q', 4},
-                      {"第一季", 'Q', 1},   {"第二季", 'Q', 2},   {"第三季", 'Q', 3},   {"第四季", 'Q', 4},
-                      {"一季度", 'Q', 1},   {"二季度", 'Q', 2},   {"三季度", 'Q', 3},   {"四季度", 'Q', 4},
-                      {"上半年", 'H', 1},   {"下半年", 'H', 2},   {"全年", 'Y', 0},     {"明年", 'N', 0},
-                      {"本季", 'C', 0},     {"去年同期", 'P', 0}, {"上季", 'L', 0},     {"今年", 'Y', 0},
-                      {"去年", 'Z', 0},     {"上年", 'Z', 0},     {"前年", 'W', 0}};
-            for (size_t i = 0; i < sizeof zh / sizeof zh[0]; i++) {
+            const zh_period *zh = zh_periods;
+            for (size_t i = 0; i < sizeof zh_periods / sizeof zh_periods[0]; i++) {
                 /* every phrase is two characters or more: test the first
                    before measuring */
                 if ((size_t)(end - p) < 6 || memcmp(p, zh[i].w, 3) != 0) continue;

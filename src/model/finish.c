@@ -1,6 +1,7 @@
 /* After a layout parser has fed the builder: languages, roles by
  * behaviour, sections, Q&A exchanges and call metadata. Every step is one
  * pass over turns or paragraphs. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "call_int.h"
@@ -41,20 +42,31 @@ static void languages(ea_call *c) {
     ea_paragraph *ps = ea_b_paras(c);
     long vote = 0;
     size_t unsure = 0;
+    /* the unsure ones (bit 0: the text, bit 1: the translation), so that
+       the second pass need not count them again; without memory it does */
+    unsigned char *was = c->paras.n ? calloc(c->paras.n, 1) : NULL;
     for (size_t i = 0; i < c->paras.n; i++) {
         if (ps[i].lang == EA_LANG_UNKNOWN) ps[i].lang = para_lang(ps[i].text.ptr, ps[i].text.len);
-        if (is_zh(ps[i].lang) && !zh_evidence(ps[i].text, &vote)) unsure++;
-        if (ps[i].has_translation && is_zh(ps[i].tr_lang) && !zh_evidence(ps[i].tr_text, &vote)) unsure++;
+        if (is_zh(ps[i].lang) && !zh_evidence(ps[i].text, &vote)) {
+            unsure++;
+            if (was) was[i] |= 1;
+        }
+        if (ps[i].has_translation && is_zh(ps[i].tr_lang) && !zh_evidence(ps[i].tr_text, &vote)) {
+            unsure++;
+            if (was) was[i] |= 2;
+        }
     }
     if (unsure && vote != 0) {
         ea_lang doc = vote > 0 ? EA_LANG_ZH_HANT : EA_LANG_ZH_HANS;
         long dummy = 0;
         for (size_t i = 0; i < c->paras.n; i++) {
-            if (is_zh(ps[i].lang) && !zh_evidence(ps[i].text, &dummy)) ps[i].lang = doc;
-            if (ps[i].has_translation && is_zh(ps[i].tr_lang) && !zh_evidence(ps[i].tr_text, &dummy))
+            if (is_zh(ps[i].lang) && (was ? was[i] & 1 : !zh_evidence(ps[i].text, &dummy))) ps[i].lang = doc;
+            if (ps[i].has_translation && is_zh(ps[i].tr_lang) &&
+                (was ? was[i] & 2 : !zh_evidence(ps[i].tr_text, &dummy)))
                 ps[i].tr_lang = doc;
         }
     }
+    free(was);
     for (size_t i = 0; i < c->paras.n; i++) {
         c->info.lang_mask |= 1u << ps[i].lang;
         if (ps[i].has_translation) c->info.lang_mask |= 1u << ps[i].tr_lang;

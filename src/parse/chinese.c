@@ -133,7 +133,7 @@ static uint32_t cp_at(const char *p, const char *end, int *n) {
 
 static int is_colon(const char *p, const char *end, size_t *len) {
     if (p < end && *p == ':') return (int)(*len = 1);
-    if (at(p, end, "\xEF\xBC\x9A")) return (int)(*len = 3); /* ： */
+    if (p < end && (unsigned char)*p == 0xEF && at(p, end, "\xEF\xBC\x9A")) return (int)(*len = 3); /* ： */
     return 0;
 }
 
@@ -364,11 +364,13 @@ static int parse_prefix(const char *t, ea_str l, prefix_t *out) {
     const char *p = l.ptr, *end = l.ptr + l.len, *lim = l.len > 48 ? p + 48 : end;
     const char *q = p;
     size_t cl;
-    while (q < lim && !is_colon(q, end, &cl) && *q != '(' && !at(q, end, "（")) {
+    while (q < lim && !is_colon(q, end, &cl) && *q != '(' && !((unsigned char)*q == 0xEF && at(q, end, "（"))) {
         unsigned char ch = (unsigned char)*q;
-        if (ch == ',' || ch == '.' || ch == '?' || ch == '!' || ch == ';' || ch == '"' || at(q, end, "，") ||
-            at(q, end, "。") || at(q, end, "？") || at(q, end, "！") || at(q, end, "、") || at(q, end, "；") ||
-            at(q, end, "“") || at(q, end, "”"))
+        /* the full-width marks all start with E2, E3 or EF */
+        if (ch == ',' || ch == '.' || ch == '?' || ch == '!' || ch == ';' || ch == '"' ||
+            ((ch == 0xE2 || ch == 0xE3 || ch == 0xEF) &&
+             (at(q, end, "，") || at(q, end, "。") || at(q, end, "？") || at(q, end, "！") || at(q, end, "、") ||
+              at(q, end, "；") || at(q, end, "“") || at(q, end, "”"))))
             return 0;
         int k;
         cp_at(q, end, &k);

@@ -95,7 +95,7 @@ int ea_parse_speaker(ea_call *c, size_t start) {
         }
         size_t ls = (size_t)(l.ptr - text), le = ls + l.len;
         ea_speaker_line sl;
-        int known_bare = ea_b_find_participant(c, l) >= 0 && l.len < 60;
+        int known_bare = l.len < 60 && ea_b_find_participant(c, l) >= 0;
         if (ea_speaker_line_parse(l, known_bare, &sl)) {
             int32_t who = ea_b_participant(c, sl.name, sl.title, sl.affil, sl.role, sl.from);
             if (who < 0 || ea_b_turn(c, who, ls)) return -1;

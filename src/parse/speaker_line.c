@@ -143,11 +143,15 @@ static int ascii_kw_at(ea_str t, size_t i, size_t k) {
     return i + n >= t.len || !ea_is_alpha(p[n]) || !ea_is_alpha(kw[n - 1]);
 }
 
+/* A six-bit hash of a character of three bytes or more at p. */
+static unsigned char_bit(const unsigned char *p) { return ((p[1] & 0x3Fu) ^ (p[2] & 0x3Fu) * 5u) & 63u; }
+
 /* The first keyword in table order that the title holds gives the role.
  * ASCII keywords count only at a word start: one pass over the word starts
  * tries the keywords with that first letter, and keeps the earliest in the
  * table. Others (Chinese) count anywhere, and are looked for only when the
- * title has their first byte. */
+ * title has their first byte and, for a character of three bytes or more,
+ * a character of the same char_bit. */
 ea_role ea_role_from_title(ea_str t) {
     pthread_once(&kw_once, index_keywords);
     t = ea_trim(t);
@@ -156,8 +160,12 @@ ea_role ea_role_from_title(ea_str t) {
     const unsigned char *p = (const unsigned char *)t.ptr;
     size_t best = N_ROLE_KWS;
     uint64_t leads = 0; /* UTF-8 lead bytes (0xC0..0xFF) in the title */
+    uint64_t chars = 0; /* char_bit of its characters of three bytes or more */
     for (size_t i = 0; i < t.len; i++) {
-        if (p[i] >= 0xC0) leads |= (uint64_t)1 << (p[i] - 0xC0);
+        if (p[i] >= 0xC0) {
+            leads |= (uint64_t)1 << (p[i] - 0xC0);
+            if (p[i] >= 0xE0 && t.len - i >= 3) chars |= (uint64_t)1 << char_bit(p + i);
+        }
         if (i > 0 && ea_is_alpha(p[i - 1])) continue;
         unsigned char c = ea_lower(p[i]);
         for (size_t o = kw_first[c]; o < kw_first[c + 1] && kw_order[o] < best; o++) {
@@ -168,8 +176,10 @@ ea_role ea_role_from_title(ea_str t) {
         }
     }
     for (size_t k = 0; k < best; k++) {
-        unsigned char c0 = (unsigned char)role_kws[k].kw[0];
-        if (c0 >= 0xC0 && (leads >> (c0 - 0xC0) & 1) && ea_find(t, role_kws[k].kw)) return role_kws[k].role;
+        const unsigned char *kw = (const unsigned char *)role_kws[k].kw;
+        if (kw[0] >= 0xC0 && (leads >> (kw[0] - 0xC0) & 1) && (kw[0] < 0xE0 || (chars >> char_bit(kw) & 1)) &&
+            ea_find(t, role_kws[k].kw))
+            return role_kws[k].role;
     }
     return best < N_ROLE_KWS ? role_kws[best].role : EA_ROLE_UNKNOWN;
 }

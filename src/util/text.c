@@ -132,6 +132,14 @@ size_t ea_utf8_valid_prefix(const unsigned char *p, size_t n) {
             i++;
             continue;
         }
+        /* three bytes with a lead other than E0 (overlong forms) and ED
+           (surrogates): valid when both others are continuation bytes; the
+           common case of Chinese text */
+        if (p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED && n - i >= 3 && (p[i + 1] & 0xC0) == 0x80 &&
+            (p[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         uint32_t cp;
         int k = ea_utf8_next(p + i, p + n, &cp);
         if (cp == 0xFFFD && !(k == 3 && p[i] == 0xEF && p[i + 1] == 0xBF && p[i + 2] == 0xBD))
@@ -173,6 +181,8 @@ static int zh_bit(const uint8_t *bits, uint32_t cp) {
     uint32_t i = cp - EA_ZH_BITS_FIRST;
     return cp >= EA_ZH_BITS_FIRST && cp <= 0xFFFF && (bits[i >> 3] >> (i & 7) & 1u);
 }
+/* ea_lang_count reads the bitmaps from U+3400 on without a range check */
+_Static_assert(EA_ZH_BITS_FIRST <= 0x3400, "the script bitmaps cover U+3400 on");
 
 size_t ea_ascii_prefix(const char *s, size_t n) {
     size_t i = 0;
@@ -201,26 +211,42 @@ size_t ea_count_high(const char *s, size_t n) {
 
 void ea_lang_count(const char *s, size_t n, size_t cap, ea_lang_counts *c) {
     const unsigned char *p = (const unsigned char *)s, *end = p + (n < cap ? n : cap);
+    /* tallies in locals: stores through c could alias the text */
+    uint32_t latin = 0, cjk = 0, simp = 0, trad = 0;
     while (p < end) {
-        if (*p < 0x80) {
-            if (ea_is_alpha(*p)) c->latin++;
+        unsigned lead = *p;
+        if (lead < 0x80) {
+            if (ea_is_alpha((unsigned char)lead)) latin++;
             p++;
             continue;
         }
         uint32_t cp;
-        /* ideographs up to U+9FFF are three bytes, E3..E9: decoded here */
-        if (*p >= 0xE3 && *p <= 0xE9 && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-            cp = (uint32_t)(*p & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3Fu);
+        /* ideographs up to U+9FFF are three bytes, E3..E9: decoded here;
+           in U+3000..U+9FFF ea_is_cjk is U+3400..U+4DBF and U+4E00 on, and
+           the script bitmaps need no range check */
+        unsigned c1, c2; /* continuation bytes, less 0x80: under 0x40 */
+        if (lead - 0xE3u <= 6u && end - p >= 3 && ((c1 = p[1] ^ 0x80u) | (c2 = p[2] ^ 0x80u)) < 0x40u) {
+            cp = (uint32_t)(lead & 0x0F) << 12 | c1 << 6 | c2;
             p += 3;
-        } else {
-            p += ea_utf8_next(p, end, &cp);
+            if (cp >= 0x3400 && (cp < 0x4DC0 || cp >= 0x4E00)) {
+                uint32_t i = cp - EA_ZH_BITS_FIRST;
+                cjk++;
+                if (ea_zh_simp_bits[i >> 3] >> (i & 7) & 1u) simp++;
+                else if (ea_zh_trad_bits[i >> 3] >> (i & 7) & 1u) trad++;
+            }
+            continue;
         }
+        p += ea_utf8_next(p, end, &cp);
         if (ea_is_cjk(cp)) {
-            c->cjk++;
-            if (zh_bit(ea_zh_simp_bits, cp)) c->simp++;
-            else if (zh_bit(ea_zh_trad_bits, cp)) c->trad++;
+            cjk++;
+            if (zh_bit(ea_zh_simp_bits, cp)) simp++;
+            else if (zh_bit(ea_zh_trad_bits, cp)) trad++;
         }
     }
+    c->latin += latin;
+    c->cjk += cjk;
+    c->simp += simp;
+    c->trad += trad;
 }
 
 ea_lang ea_lang_guess(const ea_lang_counts *c) {

@@ -160,6 +160,18 @@ int main(void) {
         e = ea_entities_lookup(set, "widget", 6);
         CHECK(e && str_is(e->name, "光器件") && str_is(e->name_zh, "光器件"));
     }
+    /* names that start with a character of four bytes (𠮷, U+20BB7) or a
+       full-width letter, found wherever they are, also at the very end;
+       characters that share bytes with 𠮷 (U+20BB8, U+082E, U+A0BB7) and
+       a name cut short at the end start none */
+    {
+        const char *pack = "company	yoshinoya	Yoshinoya	\xF0\xA0\xAE\xB7野家\n"
+                           "company	fw	-	\xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3\n"; /* ＡＢＣ */
+        CHECK(ea_entities_load(set, pack, strlen(pack), &err) == EA_OK);
+        expect_found(set, "\xF0\xA0\xAE\xB7野家与\xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3",
+                     "yoshinoya=\xF0\xA0\xAE\xB7野家 fw=\xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3");
+        expect_found(set, "\xF0\xA0\xAE\xB8野家 \xE0\xA0\xAE野家 \xF2\xA0\xAE\xB7野家 \xEF\xBC\xA1\xEF\xBC\xA2", "");
+    }
 
     /* ---- errors: line, column, byte; the set unchanged ---- */
     {

@@ -1,11 +1,25 @@
 /* Language evidence (ea_lang_count): every character of
  * data/zh_variants.txt counts for its script through the generated
  * bitmaps, characters outside the table count for neither, and the
- * three-byte fast path decodes as ea_utf8_next does. */
+ * three-byte fast path decodes as ea_utf8_next does; so does the
+ * three-byte fast path of ea_utf8_valid_prefix. */
 #include <stdint.h>
 
 #include "harness.h"
 #include "util/text.h"
+
+/* ea_utf8_valid_prefix as it reads without its fast paths: one
+ * ea_utf8_next a character, U+FFFD only when written as such. */
+static size_t valid_prefix_ref(const unsigned char *p, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp;
+        int k = ea_utf8_next(p + i, p + n, &cp);
+        if (cp == 0xFFFD && !(k == 3 && p[i] == 0xEF && p[i + 1] == 0xBF && p[i + 2] == 0xBD)) return i;
+        i += (size_t)k;
+    }
+    return n;
+}
 
 static ea_lang_counts count(const char *s, size_t n) {
     ea_lang_counts c = {0, 0, 0, 0};
@@ -69,6 +83,22 @@ int main(int argc, char **argv) {
     CHECK(c.cjk == 0 && c.latin == 2);
     c = count("\xf0\xa0\x80\x80", 4); /* U+20000, four bytes */
     CHECK(c.cjk == 1 && c.simp == 0 && c.trad == 0);
+
+    /* ea_utf8_valid_prefix reads a three-byte character in one step: the
+       same answers as ea_utf8_next for every lead E0..EF and every two
+       bytes after it, whole, cut short, or after an ASCII byte */
+    size_t wrong = 0;
+    for (unsigned a = 0xE0; a <= 0xEF; a++)
+        for (unsigned b = 0; b < 256; b++)
+            for (unsigned d = 0; d < 256; d++) {
+                const unsigned char buf[5] = {'x', (unsigned char)a, (unsigned char)b, (unsigned char)d, 'y'};
+                for (size_t from = 0; from < 2; from++)
+                    for (size_t n = 1; from + n <= 5; n++)
+                        if (ea_utf8_valid_prefix(buf + from, n) != valid_prefix_ref(buf + from, n) && wrong++ < 5)
+                            fprintf(stderr, "valid prefix of %02X %02X %02X (from %zu, %zu bytes) differs\n", a, b, d,
+                                    from, n);
+            }
+    CHECK_MSG(wrong == 0, "%zu three-byte sequences validated wrong", wrong);
 
     free(data);
     return th_done();
