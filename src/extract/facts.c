@@ -889,16 +889,16 @@ static ea_str find_segment_zh(const char *s, const mention_t *m) {
     return ea_str_make(NULL, 0);
 }
 
-/* Words that start with a capital but name no segment. */
+/* Words that start with a capital but name no segment: the segment stop
+ * words, and months, slides, periods and sentence openers. */
 static int cap_stop(const char *w, size_t n) {
     static const char *const stop[] = {"january", "february", "march", "april", "may", "june", "july",
                                        "august", "september", "october", "november", "december", "slide",
-                                       "page", "i", "we", "our", "the", "this", "that", "fiscal", "q1", "q2",
-                                       "q3", "q4", "fy", "h1", "h2", "gaap", "non-gaap", "ebitda", "eps",
-                                       "covid-19", "covid", "addition", "summary", "total", "overall", "turning",
-                                       "moving", "now", "so", "and", "as", "with", "for", "in", "on", "at"};
+                                       "page", "fy", "h1", "h2", "eps", "covid-19", "covid", "addition",
+                                       "summary", "turning", "moving"};
+    unsigned char c0 = n ? ea_lower((unsigned char)w[0]) : 0;
     for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++)
-        if (strlen(stop[i]) == n) {
+        if ((unsigned char)stop[i][0] == c0 && strlen(stop[i]) == n) {
             size_t k = 0;
             while (k < n && ea_lower((unsigned char)w[k]) == (unsigned char)stop[i][k]) k++;
             if (k == n) return 1;

@@ -233,40 +233,43 @@ static int bare_year(const unsigned char *p, const unsigned char *end) {
     return y;
 }
 
+/* Whether w holds any of n cue words (case-insensitive). */
+static int any_cue(ea_str w, const char *const *cues, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (ea_ifind(w, cues[i])) return 1;
+    return 0;
+}
+
+/* The up to `max` bytes before p, from b on. */
+static ea_str window_before(const unsigned char *b, const unsigned char *p, size_t max) {
+    size_t back = (size_t)(p - b) < max ? (size_t)(p - b) : max;
+    return ea_str_make((const char *)p - back, back);
+}
+
+#define N_CUES(a) (sizeof(a) / sizeof(a)[0])
+
 /* A year a goal is set for: "our 2030 sustainability goals", "by 2030",
  * "net zero by 2050". It says nothing of when the call is held. */
 static int goal_year(const unsigned char *b, const unsigned char *p, const unsigned char *end) {
-    size_t back = (size_t)(p - b) < 12 ? (size_t)(p - b) : 12;
-    ea_str w = ea_str_make((const char *)p - back, back);
-    if (ea_ifind(w, "by ") || ea_ifind(w, "until ")) return 1;
+    static const char *const by[] = {"by ", "until "};
+    if (any_cue(window_before(b, p, 12), by, N_CUES(by))) return 1;
     size_t ahead = (size_t)(end - p) < 40 ? (size_t)(end - p) : 40;
-    ea_str a = ea_str_make((const char *)p, ahead);
     static const char *const cues[] = {"goal", "target", "ambition", "commitment", "vision", "net zero", "net-zero"};
-    for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
-        if (ea_ifind(a, cues[i])) return 1;
-    return 0;
+    return any_cue(ea_str_make((const char *)p, ahead), cues, N_CUES(cues));
 }
 
 /* Whether the words just before p compare with an earlier period. */
 static int compared_before(const unsigned char *b, const unsigned char *p) {
-    size_t back = (size_t)(p - b) < 48 ? (size_t)(p - b) : 48;
-    ea_str w = ea_str_make((const char *)p - back, back);
     static const char *const cues[] = {"compared", "versus", " vs", "from ", "over ", "than ", "last year",
                                        "prior year", "year ago", "year-ago", "prior-year", "relative to"};
-    for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
-        if (ea_ifind(w, cues[i])) return 1;
-    return 0;
+    return any_cue(window_before(b, p, 48), cues, N_CUES(cues));
 }
 
 /* Whether the words just before p speak of a forecast. */
 static int looks_ahead(const unsigned char *b, const unsigned char *p) {
-    size_t back = (size_t)(p - b) < 64 ? (size_t)(p - b) : 64;
-    ea_str w = ea_str_make((const char *)p - back, back);
     static const char *const cues[] = {"expect", "outlook", "guidance", "anticipate", "forecast", "into ",
                                        "next year", "will ", "plan", "target", "through "};
-    for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
-        if (ea_ifind(w, cues[i])) return 1;
-    return 0;
+    return any_cue(window_before(b, p, 64), cues, N_CUES(cues));
 }
 
 #ifndef OTHER_Q

@@ -42,31 +42,26 @@ void ea_dg_in_variant(const dg_t *dg, ea_buf *dst, const char *s, size_t n) {
     }
 }
 
-/* Copy a composed line into the arena (Traditional when asked). */
-static ea_str keep(dg_t *dg, ea_buf *b) {
-    if (b->failed) {
-        dg->failed = 1;
-        return ea_str_make("", 0);
-    }
-    if (dg->lang == EA_LANG_ZH_HANT) {
-        ea_buf t;
-        ea_buf_init(&t, 0);
-        ea_dg_in_variant(dg, &t, b->ptr ? b->ptr : "", b->len);
-        char *s = t.failed ? NULL : ea_arena_strdup(&dg->arena, t.ptr ? t.ptr : "", t.len);
-        size_t n = t.len;
-        ea_buf_free(&t);
-        if (!s) {
-            dg->failed = 1;
-            return ea_str_make("", 0);
-        }
-        return ea_str_make(s, n);
-    }
-    char *s = ea_arena_strdup(&dg->arena, b->ptr ? b->ptr : "", b->len);
+/* Copy a buffer into the arena as it is; a failed buffer or copy marks the
+   digest failed and gives "". */
+static ea_str keep_raw(dg_t *dg, const ea_buf *b) {
+    char *s = b->failed ? NULL : ea_arena_strdup(&dg->arena, b->ptr ? b->ptr : "", b->len);
     if (!s) {
         dg->failed = 1;
         return ea_str_make("", 0);
     }
     return ea_str_make(s, b->len);
+}
+
+/* Copy a composed line into the arena (Traditional when asked). */
+static ea_str keep(dg_t *dg, ea_buf *b) {
+    if (b->failed || dg->lang != EA_LANG_ZH_HANT) return keep_raw(dg, b);
+    ea_buf t;
+    ea_buf_init(&t, 0);
+    ea_dg_in_variant(dg, &t, b->ptr ? b->ptr : "", b->len);
+    ea_str r = keep_raw(dg, &t);
+    ea_buf_free(&t);
+    return r;
 }
 
 static void cite(dg_item *it, uint32_t para) {
@@ -841,14 +836,9 @@ static ea_str compress(dg_t *dg, ea_str s, int max_words) {
     int cjk_end = t.len >= 3 && (unsigned char)t.ptr[t.len - 3] >= 0xE0;
     if (t.len && !strchr(".!?", t.ptr[t.len - 1]) && !(cjk_end && ea_ifind(ea_str_make(t.ptr + t.len - 3, 3), "。")))
         ea_buf_puts(&b, cjk_end ? "。" : cut < s.len ? "..." : ".");
-    char *out = b.failed ? NULL : ea_arena_strdup(&dg->arena, b.ptr ? b.ptr : "", b.len);
-    size_t n = b.len;
+    ea_str out = keep_raw(dg, &b);
     ea_buf_free(&b);
-    if (!out) {
-        dg->failed = 1;
-        return ea_str_make("", 0);
-    }
-    return ea_str_make(out, n);
+    return out;
 }
 
 /* the speakers whose sentences make the minutes: not the operator, not the
