@@ -94,7 +94,7 @@ static const cue_word cue_words[] = {
     {"預期", CUE_GUIDE, 0}, {"展望", CUE_GUIDE, "n"}, {"预估", CUE_GUIDE, 0}, {"預估", CUE_GUIDE, 0},
     {"指导", CUE_GUIDE, "n"}, {"指導", CUE_GUIDE, "n"},
     {"long-term", CUE_TARGET, 0}, {"long term", CUE_TARGET, 0}, {"target model", CUE_TARGET, 0},
-    {"targets", CUE_TARGET, 0}, {"our target", CUE_TARGET, 0}, {"goal", CUE_TARGET, 0}, {"goals", CUE_TARGET, 0}, {"over time", CUE_TARGET, 0},
+    {"targets", CUE_TARGET, 0}, {"targeted", CUE_TARGET, 0}, {"our target", CUE_TARGET, 0}, {"goal", CUE_TARGET, 0}, {"goals", CUE_TARGET, 0}, {"over time", CUE_TARGET, 0},
     {"aspire", CUE_TARGET, 0}, {"path to", CUE_TARGET, 0}, {"长期", CUE_TARGET, 0}, {"長期", CUE_TARGET, 0}, {"目标", CUE_TARGET, 0},
     {"目標", CUE_TARGET, 0},
     {"below", CUE_BELOW, 0}, {"short of", CUE_BELOW, 0}, {"missed", CUE_BELOW, 0}, {"lower than", CUE_BELOW, 0},
@@ -112,7 +112,7 @@ static const cue_word cue_words[] = {
     {"vs.", CUE_COMPARE, 0}, {"vs", CUE_COMPARE, 0}, {"from", CUE_COMPARE, 0}, {"relative to", CUE_COMPARE, 0},
     {"against", CUE_COMPARE, 0}, {"as compared", CUE_COMPARE, 0},
     {"non-gaap", CUE_BASIS, "non_gaap"}, {"non gaap", CUE_BASIS, "non_gaap"}, {"gaap", CUE_BASIS, "gaap"},
-    {"adjusted", CUE_BASIS, "adjusted"}, {"organic", CUE_BASIS, "organic"}, {"organically", CUE_BASIS, "organic"},
+    {"adjusted", CUE_BASIS, "adjusted"}, {"underlying", CUE_BASIS, "adjusted"}, {"organic", CUE_BASIS, "organic"}, {"organically", CUE_BASIS, "organic"},
     {"constant currency", CUE_BASIS, "constant_currency"}, {"constant-currency", CUE_BASIS, "constant_currency"},
     {"非公认会计准则", CUE_BASIS, "non_gaap"}, {"非公認會計準則", CUE_BASIS, "non_gaap"},
     {"非 gaap", CUE_BASIS, "non_gaap"}, {"非gaap", CUE_BASIS, "non_gaap"}, {"经调整", CUE_BASIS, "adjusted"},
@@ -269,6 +269,18 @@ static int quarter_year(const callp_t *cp, int q, int forward) {
     return forward ? cp->year : cp->year - 1;
 }
 
+/* "last year's third quarter", "the prior-year fourth quarter": a year
+ * before the quarter, ending at p */
+static int prior_year_before(const char *s, const char *p) {
+    static const char *const pre[] = {"prior year's ", "last year's ", "previous year's ", "prior-year ",
+                                      "prior year ", "year-ago ", "year ago "};
+    for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+        size_t n = strlen(pre[i]);
+        if ((size_t)(p - s) >= n && lit_at(p - n, p, pre[i]) == n) return 1;
+    }
+    return 0;
+}
+
 /* "of the prior year", "in the prior year", "of last year", "of this year",
  * "of next year" after a quarter: the year it names, relative to the call. */
 static int relative_year(const char *p, const char *end, const callp_t *cp, size_t *used) {
@@ -374,6 +386,7 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
                 y = read_year(q, end, &u);
                 if (!y) y = relative_year(q, end, cp, &u);
                 if (!y) u = 0;
+                if (!y && cp->year && prior_year_before(s, p)) y = cp->year - 1;
                 fmt_q(pe.period, y ? y : quarter_year(cp, i + 1, forward), i + 1);
                 k = (size_t)(q - p) + u;
             } else if (i < 2 && (b = lit_at(q, end, "half"))) {
@@ -743,6 +756,17 @@ static ea_str basis_after(const char *s, size_t n, const events_t *ev, size_t at
     const char *p = s + at, *end = s + n;
     size_t k;
     while (p < end && *p == ' ') p++;
+    /* "$0.55 of earnings per share on an underlying basis" */
+    if ((k = lit_at(p, end, "of"))) {
+        const char *w = p + k;
+        while (w < end && *w == ' ') w++;
+        for (int i = 0; i < ev->nm; i++)
+            if (s + ev->m[i].s == w) {
+                p = s + ev->m[i].e;
+                while (p < end && *p == ' ') p++;
+                break;
+            }
+    }
     if (!(k = lit_at(p, end, "on"))) return ea_str_make(NULL, 0);
     p += k;
     while (p < end && *p == ' ') p++;
@@ -932,6 +956,45 @@ static size_t cap_name(const char *p, const char *end) {
 
 /* Segment named around a metric mention: "data center revenue", "revenue
  * for our data center products", "revenue in our CATV segment". */
+/* an amount that is earnings: net income, operating income, or words
+ * the vocabulary does not name that say earnings ("we earned $55 million") */
+static int earnings_amount(const ea_fact *f) {
+    if (ea_ieq(f->metric, "net_income") || ea_ieq(f->metric, "operating_income") || ea_ieq(f->metric, "eps"))
+        return 1;
+    if (!ea_ieq(f->metric, "other")) return 0;
+    static const char *const w[] = {"earn", "income", "profit", "loss", "reported", "net ", "generated", "delivered"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (ea_ifind(f->metric_phrase, w[i])) return 1;
+    return !f->metric_phrase.len;
+}
+
+/* metrics other than earnings that a call states per share */
+static int per_share_metric(const char *id) {
+    static const char *const ids[] = {"dividend", "free_cash_flow", "buyback", "ebitda", "ffo",
+                                      "operating_cash_flow", "book_value", "cash"};
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
+        if (!strcmp(id, ids[i])) return 1;
+    return 0;
+}
+
+/* "Idaho Power" in "Idaho Power's": a name of two or three capitalised
+ * words ending at oe; one word is as likely the company itself */
+static ea_str possessive_name(const char *s, const char *os, const char *oe) {
+    const char *first = os;
+    int words = 0;
+    for (const char *w = os; w < oe && ea_is_upper((unsigned char)*w);) {
+        words++;
+        first = w;
+        if (words == 3 || w - s < 2 || w[-1] != ' ') break;
+        const char *p = w - 1;
+        const char *ws = p;
+        while (ws > s && ea_is_alnum((unsigned char)ws[-1])) ws--;
+        if (ws == p || !ea_is_upper((unsigned char)*ws) || is_seg_stop(ws, (size_t)(p - ws))) break;
+        w = ws;
+    }
+    return words >= 2 ? ea_str_make(first, (size_t)(oe - first)) : ea_str_make(NULL, 0);
+}
+
 static ea_str find_segment(const char *s, size_t n, const mention_t *m) {
     if (m->e > m->s && (unsigned char)s[m->s] >= 0x80) return find_segment_zh(s, m);
     /* after: (for|in|from) (our|the)? WORDS (segment|products|business|division) */
@@ -985,6 +1048,21 @@ static ea_str find_segment(const char *s, size_t n, const mention_t *m) {
         const char *ws = we;
         while (ws > s && (ea_is_alnum((unsigned char)ws[-1]) || ws[-1] == '-' || ws[-1] == '&')) ws--;
         if (ws == we) break;
+        /* a possessive: "our electric segment's earnings" and "Idaho
+           Power's net income" name a segment or a subsidiary; "the
+           company's revenue" and "IDACORP's earnings" name none */
+        if (words == 0 && we - ws == 1 && (*ws == 's' || *ws == 'S') && ws > s &&
+            (ws[-1] == '\'' || (ws - s >= 3 && !memcmp(ws - 3, "\xE2\x80\x99", 3)))) {
+            const char *oe = ws - (ws[-1] == '\'' ? 1 : 3), *os = oe;
+            while (os > s && ea_is_alnum((unsigned char)os[-1])) os--;
+            size_t ol = (size_t)(oe - os);
+            if (ol && (lit_at(os, end, "segment") == ol || lit_at(os, end, "business") == ol ||
+                       lit_at(os, end, "division") == ol)) {
+                b = q = os;
+                continue;
+            }
+            return possessive_name(s, os, oe);
+        }
         if (is_seg_stop(ws, (size_t)(we - ws))) break;
         int alnum = 0; /* "--" is a dash, not a word */
         for (const char *r = ws; r < we; r++) alnum |= ea_is_alnum((unsigned char)*r);
@@ -1336,7 +1414,12 @@ static ea_str count_noun_after(const char *s, size_t n, const ea_qty *q) {
  * ("Data center revenue" -> "data center"; "CATV" stays). */
 static ea_str segment_str(ctx_t *x, const char *s, ea_str seg) {
     ea_str out = arena_str(x, seg.ptr, seg.len);
-    if (out.len >= 2 && seg.ptr == s && ea_is_upper((unsigned char)out.ptr[0]) &&
+    /* a capital that only opens the sentence goes; a name in capitals
+       ("Idaho Power") stays */
+    int name = 0;
+    for (size_t i = 1; i + 1 < out.len && !name; i++)
+        name = out.ptr[i] == ' ' && ea_is_upper((unsigned char)out.ptr[i + 1]);
+    if (out.len >= 2 && seg.ptr == s && !name && ea_is_upper((unsigned char)out.ptr[0]) &&
         ea_is_lower((unsigned char)out.ptr[1]))
         ((char *)out.ptr)[0] = (char)ea_lower((unsigned char)out.ptr[0]);
     return out;
@@ -1648,10 +1731,22 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                 x->last_mix_para = (long)loc->para->n;
             }
         }
-        /* per-share numbers are EPS unless the metric is a per-share one */
-        if ((q->flags & EA_Q_PER_SHARE) && mk != EA_MK_PER_SHARE && strcmp(metric_id, "dividend") != 0 &&
-            strcmp(metric_id, "free_cash_flow") != 0 && strcmp(metric_id, "buyback") != 0)
+        /* per-share numbers are EPS unless the metric is one a call also
+           states per share: "adjusted EBITDA of $170 million or $1.08 per
+           share", "book value ... to $11.91 per share" */
+        if ((q->flags & EA_Q_PER_SHARE) && mk != EA_MK_PER_SHARE && !per_share_metric(metric_id))
             metric_id = "eps";
+        /* an amount's per-share figure right after it is that amount per
+           share: "adjustments totaled ... $31.2 million after tax,
+           representing $0.35 per share", "a reserve build of $317 million,
+           or $0.59 per share"; EPS only when the amount is earnings */
+        if ((q->flags & EA_Q_PER_SHARE) && mk != EA_MK_PER_SHARE && !strcmp(metric_id, "eps") && pf >= 0 &&
+            prev_end && words_between(s, prev_end, q->start) <= 3 && !all[pf].per_share && all[pf].unit && all[pf].unit[0] &&
+            strcmp(all[pf].unit, "%") != 0 && !earnings_amount(&all[pf])) {
+            metric_id = "other";
+            f->metric_phrase = all[pf].metric_phrase;
+            f->segment = all[pf].segment;
+        }
         if ((q->flags & EA_Q_SHARES) && strcmp(metric_id, "buyback") != 0) metric_id = "shares";
         f->metric = ea_str_make(metric_id, strlen(metric_id));
         f->has_value = 1;
@@ -1784,6 +1879,13 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
             const period_ev *ra = compare ? NULL : period_right_after(s, &ev, q->end, hi);
             const char *per = ra ? ra->period : period_for(&ev, q->start, compare ? q->start : 0, compare ? n : hi, &rel);
             if (ra) rel = ra->relative;
+            /* "compared to $0.89 last quarter and $0.94 a year ago": a
+               relative period right after the figure is its own */
+            if (ra && rel && !compare) {
+                size_t b = q->end;
+                while (b < ra->s && (s[b] == ' ' || s[b] == ',')) b++;
+                if (b == ra->s) rel = 0;
+            }
             char buf[8];
             if (compare && !per) {
                 int yearago = nearest_cue(&ev, CUE_PRIOR, q->end, n) >= 0 || nearest_cue(&ev, CUE_YOY, 0, n) >= 0;
@@ -1835,6 +1937,9 @@ static void consistent_periods(ctx_t *x) {
     for (size_t i = 0; i < n; i++) {
         ea_fact *a = &fs[i];
         if (!a->has_value || a->kind != EA_FACT_ACTUAL || !a->period.len || ea_ieq(a->period, cpbuf)) continue;
+        /* a year or a half named is no slip of the tongue: "earnings per
+           share for the year was $0.25", restated later without a period */
+        if (a->period.ptr[0] == 'F' || (a->period.len == 6 && a->period.ptr[4] == 'H')) continue;
         for (size_t j = 0; j < n; j++) {
             const ea_fact *b = &fs[j];
             if (j == i || !b->has_value || b->kind != EA_FACT_ACTUAL || !ea_ieq(b->period, cpbuf)) continue;

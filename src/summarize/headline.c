@@ -47,6 +47,28 @@ static int impact(const ea_call *c, const ea_fact *f) {
     return 0;
 }
 
+/* The figure's own clause up to `max` bytes before (or after) it: cut
+ * at the sentence's edge and at the last comma, semicolon or dash. */
+static ea_str clause_before(const char *t, const ea_fact *f, size_t max) {
+    size_t a = f->span.start > f->sentence.start + max ? f->span.start - max : f->sentence.start;
+    for (size_t i = f->span.start; i > a; i--)
+        if (t[i - 1] == ',' || t[i - 1] == ';' || t[i - 1] == ':' || (t[i - 1] == '-' && i >= 2 && t[i - 2] == ' ')) {
+            a = i;
+            break;
+        }
+    return ea_str_make(t + a, f->span.start - a);
+}
+
+static ea_str clause_after(const char *t, const ea_fact *f, size_t max) {
+    size_t e = f->span.end + max < f->sentence.end ? f->span.end + max : f->sentence.end;
+    for (size_t i = f->span.end; i < e; i++)
+        if (t[i] == ',' || t[i] == ';' || t[i] == ':') {
+            e = i;
+            break;
+        }
+    return ea_str_make(t + f->span.end, e - f->span.end);
+}
+
 /* A figure that is a change or an effect, not the level its metric
    reached: "a decline in revenues of $80 million", "a $98 million headwind
    to revenue", "positively impacted by $0.03", "included $0.02 of
@@ -70,7 +92,8 @@ static int effect(const ea_call *c, const ea_fact *f) {
     static const char *const fx[] = {" headwind", " tailwind", " impact", " benefit", " contribution", " charge",
                                      " dilution", " accretion", " favorable", " unfavorable", " negative", " positive",
                                      " increase", " decrease", " improvement",
-                                     " decline", " reduction", " pressure"};
+                                     " decline", " reduction", " pressure", " gain", " higher", " lower",
+                                     " better", " worse", " more than", " less than"};
     for (size_t k = 0; k < sizeof fx / sizeof fx[0]; k++) {
         size_t l = strlen(fx[k]);
         if (ea_istarts(after, fx[k]) && (after.len == l || !ea_is_alpha((unsigned char)after.ptr[l]))) return 1;
@@ -79,11 +102,31 @@ static int effect(const ea_call *c, const ea_fact *f) {
        operations" */
     if (ea_istarts(after, " from operations")) return 1;
     /* the year so far, not the quarter: "year-to-date earnings per share
-       was $3.11", "for the first nine months" */
+       was $3.11", "for the first nine months"; or after it in its clause:
+       "$1.23 and $1.32 for the first half of 2020" */
     ea_str lead = ea_str_make(t + f->sentence.start, f->span.start - f->sentence.start);
     static const char *const ytd[] = {"year-to-date", "year to date", "nine months", "six months", "first half"};
+    ea_str tail = clause_after(t, f, 60);
     for (size_t k = 0; k < sizeof ytd / sizeof ytd[0]; k++)
-        if (ea_ifind(lead, ytd[k])) return 1;
+        if (ea_ifind(lead, ytd[k]) || ea_ifind(tail, ytd[k])) return 1;
+    /* an effect named in the figure's own clause: "a benefit of $26
+       million or $0.18 per share", "an impact of less than $0.01 per
+       share"; not "Excluding the impact of the storm, EPS was $0.50" */
+    ea_str own = clause_before(t, f, 60);
+    static const char *const cause[] = {"impact", "benefit", "headwind", "tailwind", "charge", "gain on", "gain of",
+                                        "gain related", "gains", "dilution", "accretion", "one-time", "onetime",
+                                        "contributes", "contribute", "costs", "amount of"};
+    for (size_t k = 0; k < sizeof cause / sizeof cause[0]; k++) {
+        const char *at = ea_ifind(own, cause[k]);
+        if (!at) continue;
+        /* unless the clause goes on to name the figure itself: "after
+           adding back acquisition costs of $0.05 our adjusted diluted
+           earnings per share was $2.01" */
+        ea_str rest = ea_str_make(at, (size_t)(own.ptr + own.len - at));
+        if (ea_ifind(rest, " was") || ea_ifind(rest, " were") || ea_ifind(rest, " is ") || ea_ifind(rest, " totaled"))
+            continue;
+        return 1;
+    }
     return 0;
 }
 

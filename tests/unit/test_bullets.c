@@ -83,5 +83,32 @@ int main(int argc, char **argv) {
                                   "q2 revenue $250.1 million.\n"));
     if (s.buf && th_fail) fputs(s.buf, stderr);
     free(s.buf);
+
+    /* each of these, stated first, is not the quarter's EPS: an effect
+       named in the figure's own clause, a figure for the half year, a
+       segment's figure, an amount's per-share figure; a clause that goes
+       on to name EPS is the quarter's */
+    static const char *const traps[] = {
+        "Within other income, there was a benefit of $26 million or $0.18 per share from a sale.",
+        "Estimated FX benefit on earnings per share has an impact of approximately $0.18.",
+        "We earned $0.18 per share year to date, ahead of plan.",
+        "Our electric segment's earnings for the quarter were $0.18 per share.",
+        "Aggregate adjustments totaled $31.2 million after tax, representing $0.18 per share.",
+        "Excluding gains earned on investments of $0.18 per share, results were strong.",
+    };
+    for (size_t i = 0; i < sizeof traps / sizeof traps[0]; i++) {
+        char call4[1024];
+        snprintf(call4, sizeof call4,
+                 "Northwind Q2 2025 Earnings Call\n\nJane Roe -- Chief Financial Officer\n\n%s\n\n%s\n\n"
+                 "Revenue was strong. In the second quarter, after adding back acquisition costs of $0.05 our "
+                 "diluted earnings per share was $0.56.\n",
+                 traps[i], traps[i]);
+        s.buf = bullets_of(call4);
+        CHECK_MSG(s.buf && !strcmp(s.buf, "compname reports q2 earnings per share $0.56.\n"
+                                          "q2 earnings per share $0.56.\n"),
+                  "trap %zu", i);
+        if (s.buf && th_fail) fputs(s.buf, stderr);
+        free(s.buf);
+    }
     return th_done();
 }

@@ -276,6 +276,65 @@ int main(void) {
     EXPECT("revenue", "2024Q1", "actual", "", 1.5e9);
     ea_facts_free(fs);
 
+    /* possessives: a segment's or a subsidiary's figure is the part's; the
+       company's own is the total */
+    fs = facts_of("Our electric segment's earnings for the quarter were $0.04 per share.\n"
+                  "Idaho Power's net income was $9.6 million.\n"
+                  "The company's revenue was $120 million.");
+    EXPECT("eps", "2024Q1", "actual", "electric", 0.04);
+    EXPECT("net_income", "2024Q1", "actual", "Idaho Power", 9.6e6);
+    EXPECT("revenue", "2024Q1", "actual", "", 120e6);
+    ea_facts_free(fs);
+
+    /* an amount's per-share figure is that amount per share; EPS only when
+       the amount is earnings */
+    fs = facts_of("Aggregate adjustments totaled $31.2 million after tax, representing $0.35 per share.\n"
+                  "We recorded a reserve build of $317 million, or $0.59 per share.\n"
+                  "Adjusted EBITDA was $170 million for the quarter or $1.08 per share.\n"
+                  "Book value appreciated 12% to $11.91 per share.\n"
+                  "We bought back 2.8 million shares at an average price of $143 per share.\n"
+                  "Net income was $20.7 million, or $0.52 per share.");
+    EXPECT("other", "2024Q1", "actual", NULL, 0.35);
+    EXPECT("other", "2024Q1", "actual", NULL, 0.59);
+    EXPECT("ebitda", "2024Q1", "actual", NULL, 1.08);
+    EXPECT("book_value", "2024Q1", "actual", NULL, 11.91);
+    EXPECT("share_price", NULL, NULL, NULL, 143);
+    EXPECT("eps", "2024Q1", "actual", NULL, 0.52);
+    {
+        size_t n = ea_facts_count(fs);
+        for (size_t i = 0; i < n; i++) {
+            const ea_fact *g = ea_facts_get(fs, i);
+            CHECK(!fc_str(g->metric, "eps") || fc_eq(g->value, 0.52));
+        }
+    }
+    ea_facts_free(fs);
+
+    /* periods: a year named stays a year when the figure is restated
+       later; a period right after a figure is its own; "last year's third
+       quarter" is last year's */
+    fs = facts_of_call("fourth quarter 2020", "Adjusted diluted earnings per share for the year was $0.25.\n"
+                                              "Diluted earnings per share was $0.96 per share compared to $0.56 "
+                                              "last quarter and $0.97 a year ago.\n"
+                                              "This is an increase of 36% over the prior year's third quarter "
+                                              "adjusted earnings of $1.34 per share.\n"
+                                              "As I said, adjusted diluted earnings per share was $0.25.");
+    EXPECT("eps", "FY2020", "actual", NULL, 0.25);
+    EXPECT("eps", "2020Q4", "actual", NULL, 0.96);
+    EXPECT("eps", "2020Q3", "actual", NULL, 0.56);
+    EXPECT("eps", "2019Q4", "actual", NULL, 0.97);
+    EXPECT("eps", "2019Q3", "actual", NULL, 1.34);
+    ea_facts_free(fs);
+
+    /* "on an underlying basis" is adjusted; a goal "targeted" is a target */
+    fs = facts_of("We generated $0.55 of earnings per share on an underlying basis.\n"
+                  "We are on track to exceed the $15 of earnings per share targeted in Vision 2025.");
+    {
+        const ea_fact *u = EXPECT("eps", "2024Q1", "actual", NULL, 0.55);
+        if (u) CHECK(fc_str(u->basis, "adjusted"));
+    }
+    EXPECT("eps", NULL, "target", NULL, 15);
+    ea_facts_free(fs);
+
     ea_call_free(g_call);
     return th_done();
 }
