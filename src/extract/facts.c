@@ -2088,6 +2088,16 @@ static void default_basis(ctx_t *x) {
  * Clinical Nutrition, total sales were $244 million", "In Metal Coatings,
  * which represented 60% of our sales, ...". The name, or empty. */
 static ea_str segment_opener(ea_str t) {
+    /* "On the agency side, revenue was a record $845 million" */
+    if (ea_istarts(t, "on the ")) {
+        const char *p = t.ptr + 7, *end = t.ptr + (t.len < 48 ? t.len : 48), *q = p;
+        while (q < end && (ea_is_alpha((unsigned char)*q) || *q == ' ' || *q == '-' || *q == '&')) q++;
+        if (q < end && *q == ',' && q - p > 5 && !memcmp(q - 5, " side", 5)) {
+            ea_str seg = ea_trim(ea_str_make(p, (size_t)(q - 5 - p)));
+            if (seg.len && !is_seg_stop(seg.ptr, seg.len)) return seg;
+        }
+        return ea_str_make(NULL, 0);
+    }
     static const char *const lead[] = {"moving to ", "moving on to ", "turning to ", "turning now to ",
                                        "now turning to ", "now moving to ", "switching to ", "looking at ",
                                        "shifting to ", "within ", "in ", "for ", "at "};

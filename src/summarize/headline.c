@@ -81,6 +81,7 @@ static int effect(const ea_call *c, const ea_fact *f) {
     ea_str before = ea_trim(ea_str_make(t + a, f->span.start - a));
     static const char *const by[] = {" by", "included", "includes", "including", "contributed", "another", "added",
                                      "excluding", "excluding the", "increased", "decreased", "declined", "improved",
+                                     "incremental", "an additional",
                                      "grew", "rose", "fell", " up", " down", "target of",
                                      "increase of", "decrease of", "decline of", "growth of",
                                      "increase in revenues of", "decline in revenues of", "increase in revenue of",
@@ -93,7 +94,8 @@ static int effect(const ea_call *c, const ea_fact *f) {
                                      " dilution", " accretion", " favorable", " unfavorable", " negative", " positive",
                                      " increase", " decrease", " improvement",
                                      " decline", " reduction", " pressure", " gain", " higher", " lower",
-                                     " better", " worse", " more than", " less than"};
+                                     " better", " worse", " more than", " less than", " was due to", " were due to",
+                                     " was organic", " from the acquisition", " from acquisitions"};
     for (size_t k = 0; k < sizeof fx / sizeof fx[0]; k++) {
         size_t l = strlen(fx[k]);
         if (ea_istarts(after, fx[k]) && (after.len == l || !ea_is_alpha((unsigned char)after.ptr[l]))) return 1;

@@ -110,5 +110,22 @@ int main(int argc, char **argv) {
         if (s.buf && th_fail) fputs(s.buf, stderr);
         free(s.buf);
     }
+
+    /* nor, for revenue, a part of it or an increment to it */
+    static const char *const rev_traps[] = {
+        "Revenue grew on volume, and $5.5 million was due to the acquisition of Acme.",
+        "We were looking forward to an incremental $25 million of revenue from three events this year.",
+    };
+    for (size_t i = 0; i < sizeof rev_traps / sizeof rev_traps[0]; i++) {
+        char call5[1024];
+        snprintf(call5, sizeof call5,
+                 "Northwind Q2 2025 Earnings Call\n\nJane Roe -- Chief Financial Officer\n\n%s\n\n%s\n\n%s\n\n"
+                 "Revenue for the second quarter was $20.2 million.\n",
+                 rev_traps[i], rev_traps[i], rev_traps[i]);
+        s.buf = bullets_of(call5);
+        CHECK_MSG(s.buf && !strcmp(s.buf, "q2 revenue $20.2 million.\n"), "revenue trap %zu", i);
+        if (s.buf && th_fail) fputs(s.buf, stderr);
+        free(s.buf);
+    }
     return th_done();
 }

@@ -325,6 +325,16 @@ int main(void) {
     EXPECT("eps", "2019Q3", "actual", NULL, 1.34);
     ea_facts_free(fs);
 
+    /* "On the agency side," opens a segment; assets under management are
+       not sales; awards are bookings */
+    fs = facts_of("On the agency side, revenue was a record $845 million, up 41% from last year.\n"
+                  "With these strong sales results, we grew assets under management to $29 billion.\n"
+                  "Awards to date reached $700 million.");
+    EXPECT("revenue", "2024Q1", "actual", "agency", 845e6);
+    EXPECT("aum", "2024Q1", "actual", NULL, 29e9);
+    EXPECT("bookings", NULL, "actual", NULL, 700e6);
+    ea_facts_free(fs);
+
     /* "on an underlying basis" is adjusted; a goal "targeted" is a target */
     fs = facts_of("We generated $0.55 of earnings per share on an underlying basis.\n"
                   "We are on track to exceed the $15 of earnings per share targeted in Vision 2025.");
