@@ -2088,6 +2088,14 @@ static void default_basis(ctx_t *x) {
  * Clinical Nutrition, total sales were $244 million", "In Metal Coatings,
  * which represented 60% of our sales, ...". The name, or empty. */
 static ea_str segment_opener(ea_str t) {
+    /* "And for TMTT, we expect ...", "So in Europe, ..." */
+    static const char *const conj[] = {"and ", "so ", "now ", "then "};
+    for (size_t i = 0; i < sizeof conj / sizeof conj[0]; i++)
+        if (ea_istarts(t, conj[i])) {
+            size_t k = strlen(conj[i]);
+            t = ea_str_make(t.ptr + k, t.len - k);
+            break;
+        }
     /* "On the agency side, revenue was a record $845 million" */
     if (ea_istarts(t, "on the ")) {
         const char *p = t.ptr + 7, *end = t.ptr + (t.len < 48 ? t.len : 48), *q = p;

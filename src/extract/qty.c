@@ -1068,7 +1068,8 @@ static cp_t read_range(const scan_t *s, ea_qty *o, cp_t st, cp_t q, char code[4]
     {
         cp_t r = skip_sp(q, end);
         size_t k = 0;
-        int between = lit_before(b, st, "between") != NULL || lit_before(b, st, "from") != NULL;
+        int between = lit_before(b, st, "between") != NULL || lit_before(b, st, "from") != NULL ||
+                      lit_before(b, st, "range of") != NULL;
         int neg2 = 0;
         size_t ko;
         if (!(o->flags & EA_Q_SCALED) && o->unit == EA_U_CUR && (ko = lit_at(r, end, "or"))) {

@@ -333,7 +333,7 @@ ea_status ea_digest_write_bullets(const ea_call *c, const ea_facts *fs, unsigned
         for (size_t i = 0; i < n && nd < MAXG + 5; i++) {
             const ea_fact *f = ea_facts_get(fs, i);
             if (f->in_translation || f->company.len || !f->has_value || f->kind != EA_FACT_GUIDANCE) continue;
-            if (f->segment.len || !guided_metric(f)) continue;
+            if (f->segment.len || !guided_metric(f) || ea_sum_earlier_guidance(c, f)) continue;
             if (!ea_sum_is(f->period, h.next) && !ea_sum_is(f->period, h.fy) && !ea_sum_is(f->period, h.fy_next)) continue;
             if (!f->is_range) continue;
             int dup = 0;

@@ -132,6 +132,23 @@ static int effect(const ea_call *c, const ea_fact *f) {
     return 0;
 }
 
+/* An earlier forecast the call looks back on, not the one it gives now:
+ * "sales were in line with our original guidance of 3.2 to 3.6 billion",
+ * "compared to our prior guidance range of $2.76 billion to $2.785
+ * billion" */
+int ea_sum_earlier_guidance(const ea_call *c, const ea_fact *f) {
+    size_t tl;
+    const char *t = ea_call_text(c, &tl);
+    if (f->span.start > tl || f->sentence.start > f->span.start) return 0;
+    ea_str own = clause_before(t, f, 80);
+    static const char *const cues[] = {"original guidance", "prior guidance", "previous guidance", "initial guidance",
+                                       "earlier guidance", "prior outlook", "previous outlook", "original outlook",
+                                       "in line with our", "compared to our prior", "compared with our prior"};
+    for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
+        if (ea_ifind(own, cues[k])) return 1;
+    return 0;
+}
+
 static int money_total(const ea_fact *f) {
     return f->unit && *f->unit && strcmp(f->unit, "%") && strcmp(f->unit, "shares") && strcmp(f->unit, "x") &&
            strcmp(f->unit, "bps") && strcmp(f->unit, "pp") && !f->per_share;
@@ -229,18 +246,21 @@ void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
                 if (!h->rev || w > w_rev) w_rev = w, h->rev = f;
             }
         }
-        if (f->kind == EA_FACT_GUIDANCE && !f->segment.len) {
+        if (f->kind == EA_FACT_GUIDANCE && !f->segment.len && !ea_sum_earlier_guidance(c, f)) {
             int nq = h->next[0] && period_is(f, h->next);
             int y = f->period.len == 6 && f->period.ptr[0] == 'F' &&
                     (!fy[0] || period_is(f, q4 ? fy_next : fy) || period_is(f, fy));
             if (!nq && !y) continue;
-            if (per_share_amount(f) && f->is_range) {
-                const ea_fact **slot = nq ? &h->g_q_eps : ea_sum_adjusted(f) ? &h->g_y_eps_adj : &h->g_y_eps;
-                if (!*slot) *slot = f;
-            } else if (ea_sum_is(f->metric, "revenue") && money_total(f) && f->is_range) {
-                const ea_fact **slot = nq ? &h->g_q_rev : &h->g_y_rev;
-                if (!*slot) *slot = f;
-            }
+            /* a fourth-quarter call guides the next year; the year just
+               ended fills a slot only until the next year's range comes */
+            int late = !nq && q4 && fy[0] && period_is(f, fy);
+            const ea_fact **slot = NULL;
+            if (per_share_amount(f) && f->is_range)
+                slot = nq ? &h->g_q_eps : ea_sum_adjusted(f) ? &h->g_y_eps_adj : &h->g_y_eps;
+            else if (ea_sum_is(f->metric, "revenue") && money_total(f) && f->is_range)
+                slot = nq ? &h->g_q_rev : &h->g_y_rev;
+            if (slot && (!*slot || (!late && q4 && fy[0] && !period_is(*slot, fy_next) && period_is(f, fy_next))))
+                *slot = f;
         }
     }
     /* one EPS per basis: the reported figure repeats the adjusted one when

@@ -30,6 +30,10 @@ void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h);
 /* The quarter's leading actual of one metric and basis class (adj: 1 for
  * adjusted / non-GAAP), company total only; NULL when none. */
 const ea_fact *ea_sum_lead(const ea_call *c, const ea_facts *fs, const char *metric, const char *period, int adj);
+/* 1 when f is an earlier forecast the call looks back on ("in line with
+ * our original guidance of ...", "compared to our prior guidance range
+ * of ..."), not the one it gives now */
+int ea_sum_earlier_guidance(const ea_call *c, const ea_fact *f);
 
 /* Numbers as the call wrote them. ea_sum_number_text: the k-th number of a
  * fact's phrase ("1.83" in "$1.82 billion to $1.83 billion", k=1).

@@ -127,5 +127,18 @@ int main(int argc, char **argv) {
         if (s.buf && th_fail) fputs(s.buf, stderr);
         free(s.buf);
     }
+
+    /* the guidance a call gives now, not the earlier one it looks back on;
+       a fourth-quarter call guides the next year */
+    static const char call6[] =
+        "Northwind Q4 2025 Earnings Call\n\nJane Roe -- Chief Financial Officer\n\n"
+        "Sales were in line with our original guidance of 3.2 to 3.6 billion for 2025.\n\n"
+        "Full year 2025 net sales came in at $3.5 billion.\n\n"
+        "Full year 2026 net sales are expected to be in a range of $3.8 billion and $3.9 billion, compared to "
+        "our prior guidance range of $3.7 billion to $3.75 billion.\n";
+    s.buf = bullets_of(call6);
+    CHECK(s.buf && !strcmp(s.buf, "sees fy 2026 sales $3.8 billion to $3.9 billion.\n"));
+    if (s.buf && th_fail) fputs(s.buf, stderr);
+    free(s.buf);
     return th_done();
 }

@@ -334,6 +334,12 @@ int main(void) {
     EXPECT("aum", "2024Q1", "actual", NULL, 29e9);
     EXPECT("bookings", NULL, "actual", NULL, 700e6);
     ea_facts_free(fs);
+    fs = facts_of("And for TMTT, we expect sales of 140 to $170 million.");
+    {
+        fc_want w = {"revenue", NULL, "guidance", "TMTT", NULL, NAN, 140e6, 170e6};
+        CHECK(fc_find(fs, &w, 0) >= 0);
+    }
+    ea_facts_free(fs);
 
     /* "on an underlying basis" is adjusted; a goal "targeted" is a target */
     fs = facts_of("We generated $0.55 of earnings per share on an underlying basis.\n"

@@ -96,6 +96,7 @@ int main(void) {
     expect_value("提升2个百分点", 2, EA_U_PP, NULL, 0);
 
     expect_range("between $41.5 million and $46.5 million", 41.5e6, 46.5e6, EA_U_CUR);
+    expect_range("in a range of 2.8 billion and $2.81 billion", 2.8e9, 2.81e9, EA_U_CUR);
     expect_range("$1.82 billion to $1.83 billion", 1.82e9, 1.83e9, EA_U_CUR);
     expect_range("in the range of 25.5% to 27.5%", 25.5, 27.5, EA_U_PCT);
     expect_range("$41 million to $46 million", 41e6, 46e6, EA_U_CUR);
