@@ -1695,6 +1695,21 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
             f->segment = lf->segment;
             f->basis = lf->basis;
             compare = 1;
+        } else if ((q->flags & EA_Q_RANGE) && n_sent && all[sent_facts[n_sent - 1]].is_range && prev_end &&
+                   words_between(s, prev_end, q->start) <= 4 &&
+                   !strcmp(all[sent_facts[n_sent - 1]].unit, unit_name(q))) {
+            /* "from a prior range of $4.76 billion and $4.83 billion to
+               now between $4.8 billion and $4.85 billion": the new range
+               is the same forecast's */
+            const ea_fact *lf = &all[sent_facts[n_sent - 1]];
+            metric_id = lf->metric.ptr;
+            f->metric_phrase = lf->metric_phrase;
+            f->segment = lf->segment;
+            f->basis = lf->basis;
+            if (lf->period.len && lf->kind == EA_FACT_GUIDANCE) {
+                f->period = lf->period;
+                f->period_implied = lf->period_implied;
+            }
         } else if (bare_count) {
             ea_str noun = count_noun_after(s, n, q);
             f->metric_phrase = arena_str(x, noun.ptr, noun.len);

@@ -143,9 +143,20 @@ int ea_sum_earlier_guidance(const ea_call *c, const ea_fact *f) {
     ea_str own = clause_before(t, f, 80);
     static const char *const cues[] = {"original guidance", "prior guidance", "previous guidance", "initial guidance",
                                        "earlier guidance", "prior outlook", "previous outlook", "original outlook",
-                                       "in line with our", "compared to our prior", "compared with our prior"};
-    for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
-        if (ea_ifind(own, cues[k])) return 1;
+                                       "in line with our", "compared to our prior", "compared with our prior",
+                                       "from our previous", "from our prior", "from a prior", "from the prior",
+                                       "from a range", "from the range", "from our range", "from our initial",
+                                       "from our original", "compares to our", "and our guidance"};
+    for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++) {
+        const char *at = ea_ifind(own, cues[k]);
+        if (!at) continue;
+        /* the cue is this figure's unless another number comes between:
+           "from a range of $2.70 to $2.75 per share to a new range of
+           $2.75 to $2.80" */
+        const char *e = own.ptr + own.len;
+        while (at < e && !ea_is_digit((unsigned char)*at)) at++;
+        if (at == e) return 1;
+    }
     return 0;
 }
 

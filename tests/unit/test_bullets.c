@@ -140,5 +140,16 @@ int main(int argc, char **argv) {
     CHECK(s.buf && !strcmp(s.buf, "sees fy 2026 sales $3.8 billion to $3.9 billion.\n"));
     if (s.buf && th_fail) fputs(s.buf, stderr);
     free(s.buf);
+    static const char call7[] =
+        "Northwind Q2 2025 Earnings Call\n\nJane Roe -- Chief Financial Officer\n\n"
+        "We are raising our revenue guidance for 2025 from a prior range of $4.76 billion and $4.83 billion to now "
+        "between $4.8 billion and $4.85 billion.\n\n"
+        "We now expect 2025 earnings per share of $10.10 to $10.70 per share, up from our previous range of $8.40 "
+        "to $9.20 per share.\n";
+    s.buf = bullets_of(call7);
+    CHECK(s.buf && !strcmp(s.buf, "sees fy 2025 earnings per share $10.10 to $10.70.\n"
+                                  "sees fy 2025 revenue $4.8 billion to $4.85 billion.\n"));
+    if (s.buf && th_fail) fputs(s.buf, stderr);
+    free(s.buf);
     return th_done();
 }
