@@ -15,6 +15,14 @@ static char *bullets_of(const char *text) {
     return s.buf;
 }
 
+/* the bullets of text are exactly want; prints them when not */
+static void expect_bullets(const char *text, const char *want, const char *what) {
+    char *got = bullets_of(text);
+    CHECK_MSG(got && !strcmp(got, want), "%s", what);
+    if (got && strcmp(got, want) != 0) fputs(got, stderr);
+    free(got);
+}
+
 int main(int argc, char **argv) {
     const char *root = argc > 1 ? argv[1] : ".";
     size_t len;
@@ -78,11 +86,10 @@ int main(int argc, char **argv) {
         "Our Real Estate segment reported a decline in revenues of $380 million. "
         "A weaker fleet was a $398 million headwind to revenue, and cost actions offset the sales impact by $0.20. "
         "We remain on our path to $10 billion in revenue.\n";
-    s.buf = bullets_of(call3);
-    CHECK(s.buf && !strcmp(s.buf, "compname reports q2 earnings per share $0.41.\nq2 earnings per share $0.41.\n"
-                                  "q2 revenue $250.1 million.\n"));
-    if (s.buf && th_fail) fputs(s.buf, stderr);
-    free(s.buf);
+    expect_bullets(call3,
+                   "compname reports q2 earnings per share $0.41.\nq2 earnings per share $0.41.\n"
+                   "q2 revenue $250.1 million.\n",
+                   "levels, not changes or effects");
 
     /* each of these, stated first, is not the quarter's EPS: an effect
        named in the figure's own clause, a figure for the half year, a
@@ -103,12 +110,8 @@ int main(int argc, char **argv) {
                  "Revenue was strong. In the second quarter, after adding back acquisition costs of $0.05 our "
                  "diluted earnings per share was $0.56.\n",
                  traps[i], traps[i]);
-        s.buf = bullets_of(call4);
-        CHECK_MSG(s.buf && !strcmp(s.buf, "compname reports q2 earnings per share $0.56.\n"
-                                          "q2 earnings per share $0.56.\n"),
-                  "trap %zu", i);
-        if (s.buf && th_fail) fputs(s.buf, stderr);
-        free(s.buf);
+        expect_bullets(call4, "compname reports q2 earnings per share $0.56.\nq2 earnings per share $0.56.\n",
+                       traps[i]);
     }
 
     /* nor, for revenue, a part of it or an increment to it */
@@ -122,10 +125,7 @@ int main(int argc, char **argv) {
                  "Northwind Q2 2025 Earnings Call\n\nJane Roe -- Chief Financial Officer\n\n%s\n\n%s\n\n%s\n\n"
                  "Revenue for the second quarter was $20.2 million.\n",
                  rev_traps[i], rev_traps[i], rev_traps[i]);
-        s.buf = bullets_of(call5);
-        CHECK_MSG(s.buf && !strcmp(s.buf, "q2 revenue $20.2 million.\n"), "revenue trap %zu", i);
-        if (s.buf && th_fail) fputs(s.buf, stderr);
-        free(s.buf);
+        expect_bullets(call5, "q2 revenue $20.2 million.\n", rev_traps[i]);
     }
 
     /* the guidance a call gives now, not the earlier one it looks back on;
@@ -136,20 +136,16 @@ int main(int argc, char **argv) {
         "Full year 2025 net sales came in at $3.5 billion.\n\n"
         "Full year 2026 net sales are expected to be in a range of $3.8 billion and $3.9 billion, compared to "
         "our prior guidance range of $3.7 billion to $3.75 billion.\n";
-    s.buf = bullets_of(call6);
-    CHECK(s.buf && !strcmp(s.buf, "sees fy 2026 sales $3.8 billion to $3.9 billion.\n"));
-    if (s.buf && th_fail) fputs(s.buf, stderr);
-    free(s.buf);
+    expect_bullets(call6, "sees fy 2026 sales $3.8 billion to $3.9 billion.\n", "the next year's range");
     static const char call7[] =
         "Northwind Q2 2025 Earnings Call\n\nJane Roe -- Chief Financial Officer\n\n"
         "We are raising our revenue guidance for 2025 from a prior range of $4.76 billion and $4.83 billion to now "
         "between $4.8 billion and $4.85 billion.\n\n"
         "We now expect 2025 earnings per share of $10.10 to $10.70 per share, up from our previous range of $8.40 "
         "to $9.20 per share.\n";
-    s.buf = bullets_of(call7);
-    CHECK(s.buf && !strcmp(s.buf, "sees fy 2025 earnings per share $10.10 to $10.70.\n"
-                                  "sees fy 2025 revenue $4.8 billion to $4.85 billion.\n"));
-    if (s.buf && th_fail) fputs(s.buf, stderr);
-    free(s.buf);
+    expect_bullets(call7,
+                   "sees fy 2025 earnings per share $10.10 to $10.70.\n"
+                   "sees fy 2025 revenue $4.8 billion to $4.85 billion.\n",
+                   "the new range, not the old");
     return th_done();
 }
