@@ -14,10 +14,7 @@
 # to TMPDIR's disk, where each output's fsync adds I/O waits.
 # BENCH_STRICT=1: exit 1 when a target is missed.
 set -u
-src=$(cd "$(dirname "$0")/.." && pwd)
-build=${BUILD:-build}
-case $build in /*) ;; *) build=$src/$build ;; esac
-shared=${EA_SHARED:-$src/../shared}
+. "$(dirname "$0")/env.sh"
 runs=${BENCH_RUNS:-5}
 cli=$build/earnest
 [ -x "$cli" ] || { echo "digest_speed: $cli not built (make build)" >&2; exit 1; }

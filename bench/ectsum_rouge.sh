@@ -10,10 +10,7 @@
 # Targets (issue 4): ROUGE-1 >= 0.47, ROUGE-2 >= 0.30, ROUGE-L >= 0.38,
 # numeric precision >= 0.99.
 set -u
-src=$(cd "$(dirname "$0")/.." && pwd)
-build=${BUILD:-build}
-case $build in /*) ;; *) build=$src/$build ;; esac
-shared=${EA_SHARED:-$src/../shared}
+. "$(dirname "$0")/env.sh"
 split=${SPLIT:-val}
 case $split in train|val) ;; *) echo "bench: SPLIT must be train or val" >&2; exit 2 ;; esac
 cli=$build/earnest

@@ -14,8 +14,7 @@
 # Multiply a timed MB/s of the first build by the inverse ratio to place
 # the others on the same scale.
 set -u
-src=$(cd "$(dirname "$0")/.." && pwd)
-shared=${EA_SHARED:-$src/../shared}
+. "$(dirname "$0")/env.sh"
 data=$shared/data/ectsum
 command -v valgrind >/dev/null || { echo "bench: valgrind not installed (apt-get install valgrind)" >&2; exit 1; }
 [ $# -gt 0 ] || set -- build

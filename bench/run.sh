@@ -12,10 +12,7 @@
 # Chinese side of the bilingual sample and the Chinese test fixtures).
 # Results also go to bench/out/results.txt.
 set -u
-src=$(cd "$(dirname "$0")/.." && pwd)
-build=${BUILD:-build}
-case $build in /*) ;; *) build=$src/$build ;; esac
-shared=${EA_SHARED:-$src/../shared}
+. "$(dirname "$0")/env.sh"
 runs=${BENCH_RUNS:-5}
 bp=$build/bench_parse
 cli=$build/earnest

@@ -9,10 +9,7 @@
 # Prints: summaries checked, lines, numbers, numbers stated / derived, the
 # findings by kind, and the share of summaries with any finding.
 set -u
-src=$(cd "$(dirname "$0")/.." && pwd)
-build=${BUILD:-build}
-case $build in /*) ;; *) build=$src/$build ;; esac
-shared=${EA_SHARED:-$src/../shared}
+. "$(dirname "$0")/env.sh"
 cli=$build/earnest
 data=$shared/data/ectsum/val
 [ -x "$cli" ] || { echo "bench: $cli not built (make build)" >&2; exit 1; }

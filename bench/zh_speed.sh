@@ -19,10 +19,7 @@
 # Target (issue 5): parse + facts >= 20 MB/s on one core. BENCH_STRICT=1:
 # exit 1 when it is missed.
 set -u
-src=$(cd "$(dirname "$0")/.." && pwd)
-build=${BUILD:-build}
-case $build in /*) ;; *) build=$src/$build ;; esac
-shared=${EA_SHARED:-$src/../shared}
+. "$(dirname "$0")/env.sh"
 runs=${BENCH_RUNS:-5}
 mb=${ZH_MB:-4}
 bp=$build/bench_parse

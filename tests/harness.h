@@ -115,4 +115,24 @@ static inline char *th_read_sample(const char *shared, size_t *len) {
     if (!data) printf("skipped: %s not found\n", path);
     return data;
 }
+
+/* The call and facts of the repo file rel, for a test run as `TEST SRC
+ * ...`; the caller frees *data, the call and the facts. NULL (a failed
+ * check) when the file does not read or parse. */
+static inline ea_facts *th_repo_facts(int argc, char **argv, const char *rel, char **data, ea_call **call) {
+    size_t len;
+    *call = NULL;
+    *data = th_read_repo(argc > 1 ? argv[1] : ".", rel, &len);
+    return *data ? th_call_facts(*data, len, call) : NULL;
+}
+
+/* The bilingual sample's call and facts, for a test run as `TEST SRC
+ * SHARED`: *data is NULL when the sample is absent (the test skips); the
+ * caller frees *data, the call and the facts. */
+static inline ea_facts *th_sample_facts(int argc, char **argv, char **data, ea_call **call) {
+    size_t len;
+    *call = NULL;
+    *data = th_read_sample(argc > 2 ? argv[2] : "../shared", &len);
+    return *data ? th_call_facts(*data, len, call) : NULL;
+}
 #endif

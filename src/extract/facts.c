@@ -815,16 +815,20 @@ static const char *const seg_stop[] = {
     "there", "here", "other", "more", "less", "last", "next", "prior", "current", "first-quarter",
     "second-quarter", "third-quarter", "fourth-quarter", "second-half", "first-half"};
 
-static int is_seg_stop(const char *w, size_t n) {
+/* Whether the n bytes at w are one of the words (lower case), in any case;
+ * the first letter is tested before the length. */
+static int in_words(const char *w, size_t n, const char *const *words, size_t count) {
     unsigned char c0 = n ? ea_lower((unsigned char)w[0]) : 0;
-    for (size_t i = 0; i < sizeof seg_stop / sizeof seg_stop[0]; i++)
-        if ((unsigned char)seg_stop[i][0] == c0 && strlen(seg_stop[i]) == n) {
+    for (size_t i = 0; i < count; i++)
+        if ((unsigned char)words[i][0] == c0 && strlen(words[i]) == n) {
             size_t k = 0;
-            while (k < n && ea_lower((unsigned char)w[k]) == (unsigned char)seg_stop[i][k]) k++;
+            while (k < n && ea_lower((unsigned char)w[k]) == (unsigned char)words[i][k]) k++;
             if (k == n) return 1;
         }
     return 0;
 }
+
+static int is_seg_stop(const char *w, size_t n) { return in_words(w, n, seg_stop, sizeof seg_stop / sizeof seg_stop[0]); }
 
 /* Chinese words that end a segment name read backwards from its metric:
  * who speaks, periods and totals, verbs of reporting and moving. Single
@@ -920,14 +924,7 @@ static int cap_stop(const char *w, size_t n) {
                                        "august", "september", "october", "november", "december", "slide",
                                        "page", "fy", "h1", "h2", "eps", "covid-19", "covid", "addition",
                                        "summary", "turning", "moving"};
-    unsigned char c0 = n ? ea_lower((unsigned char)w[0]) : 0;
-    for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++)
-        if ((unsigned char)stop[i][0] == c0 && strlen(stop[i]) == n) {
-            size_t k = 0;
-            while (k < n && ea_lower((unsigned char)w[k]) == (unsigned char)stop[i][k]) k++;
-            if (k == n) return 1;
-        }
-    return is_seg_stop(w, n);
+    return in_words(w, n, stop, sizeof stop / sizeof stop[0]) || is_seg_stop(w, n);
 }
 
 /* A name in capitals at p: "Advanced Surgery", "Metal Coatings", "Europe",

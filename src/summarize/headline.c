@@ -32,6 +32,35 @@ static int per_share_amount(const ea_fact *f) {
     return v < 1000 && (f->per_share || f->stated == 0 || fabs(fabs(f->stated) - first) < 1e-9);
 }
 
+#define N_WORDS(a) (sizeof(a) / sizeof(a)[0])
+
+/* Words that name an effect on a figure, not the figure ("contribute" also
+ * finds "contributed", "contributes"). */
+static const char *const effect_words[] = {"impact",    "benefit",  "headwind", "tailwind", "charge",
+                                           "dilution",  "accretion", "one-time", "onetime", "contribute"};
+
+/* The first of the n words (any case) found in w, or NULL. */
+static const char *any_word(ea_str w, const char *const *words, size_t n) {
+    for (size_t k = 0; k < n; k++) {
+        const char *at = ea_ifind(w, words[k]);
+        if (at) return at;
+    }
+    return NULL;
+}
+
+/* Whether one of the words names an effect in the clause, and the clause
+ * does not go on to name the figure itself: "after adding back
+ * acquisition costs of $0.05 our adjusted diluted earnings per share was
+ * $2.01" is the EPS. */
+static int effect_in_clause(ea_str own, const char *const *words, size_t n) {
+    static const char *const verbs[] = {" was", " were", " is ", " totaled"};
+    for (size_t k = 0; k < n; k++) {
+        const char *at = ea_ifind(own, words[k]);
+        if (at && !any_word(ea_str_make(at, (size_t)(own.ptr + own.len - at)), verbs, N_WORDS(verbs))) return 1;
+    }
+    return 0;
+}
+
 /* the words before a figure in its sentence speak of an effect on
    earnings, not the earnings: "the storm reduced EPS by $0.15" */
 static int impact(const ea_call *c, const ea_fact *f) {
@@ -39,12 +68,9 @@ static int impact(const ea_call *c, const ea_fact *f) {
     const char *t = ea_call_text(c, &tl);
     if (f->span.start > tl || f->sentence.start > f->span.start) return 0;
     ea_str before = ea_str_make(t + f->sentence.start, f->span.start - f->sentence.start);
-    static const char *const cues[] = {"impact", "benefit", "headwind", "tailwind", "charge", "negatively",
-                                       "positively", "reduced", "lowered", "added", "contributed", "cost us",
-                                       "one-time", "onetime", "by approximately", "by about", "dilution", "accretion"};
-    for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
-        if (ea_ifind(before, cues[k])) return 1;
-    return 0;
+    static const char *const more[] = {"negatively", "positively", "reduced", "lowered", "added",
+                                       "cost us",    "by approximately", "by about"};
+    return any_word(before, effect_words, N_WORDS(effect_words)) || any_word(before, more, N_WORDS(more));
 }
 
 /* The figure's own clause up to `max` bytes before (or after) it: cut
@@ -109,26 +135,14 @@ static int effect(const ea_call *c, const ea_fact *f) {
     ea_str lead = ea_str_make(t + f->sentence.start, f->span.start - f->sentence.start);
     static const char *const ytd[] = {"year-to-date", "year to date", "nine months", "six months", "first half"};
     ea_str tail = clause_after(t, f, 60);
-    for (size_t k = 0; k < sizeof ytd / sizeof ytd[0]; k++)
-        if (ea_ifind(lead, ytd[k]) || ea_ifind(tail, ytd[k])) return 1;
+    if (any_word(lead, ytd, N_WORDS(ytd)) || any_word(tail, ytd, N_WORDS(ytd))) return 1;
     /* an effect named in the figure's own clause: "a benefit of $26
        million or $0.18 per share", "an impact of less than $0.01 per
        share"; not "Excluding the impact of the storm, EPS was $0.50" */
     ea_str own = clause_before(t, f, 60);
-    static const char *const cause[] = {"impact", "benefit", "headwind", "tailwind", "charge", "gain on", "gain of",
-                                        "gain related", "gains", "dilution", "accretion", "one-time", "onetime",
-                                        "contributes", "contribute", "costs", "amount of"};
-    for (size_t k = 0; k < sizeof cause / sizeof cause[0]; k++) {
-        const char *at = ea_ifind(own, cause[k]);
-        if (!at) continue;
-        /* unless the clause goes on to name the figure itself: "after
-           adding back acquisition costs of $0.05 our adjusted diluted
-           earnings per share was $2.01" */
-        ea_str rest = ea_str_make(at, (size_t)(own.ptr + own.len - at));
-        if (ea_ifind(rest, " was") || ea_ifind(rest, " were") || ea_ifind(rest, " is ") || ea_ifind(rest, " totaled"))
-            continue;
+    static const char *const more[] = {"gain on", "gain of", "gain related", "gains", "costs", "amount of"};
+    if (effect_in_clause(own, effect_words, N_WORDS(effect_words)) || effect_in_clause(own, more, N_WORDS(more)))
         return 1;
-    }
     return 0;
 }
 

@@ -18,12 +18,9 @@ static char *digest(const ea_call *c, const ea_facts *fs, ea_digest_format fmt, 
 }
 
 int main(int argc, char **argv) {
-    const char *root = argc > 1 ? argv[1] : ".";
-    size_t len;
-    char *data = th_read_repo(root, "examples/aurora-q3-2025.txt", &len);
-    if (!data) return th_done();
-    ea_call *c = NULL;
-    ea_facts *fs = th_call_facts(data, len, &c);
+    char *data;
+    ea_call *c;
+    ea_facts *fs = th_repo_facts(argc, argv, "examples/aurora-q3-2025.txt", &data, &c);
     if (!fs) return th_done();
     char *t = digest(c, fs, EA_DIGEST_TEXT, EA_LANG_EN, 0);
     CHECK(t != NULL);

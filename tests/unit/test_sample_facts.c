@@ -5,12 +5,10 @@
 #include "facts_check.h"
 
 int main(int argc, char **argv) {
-    const char *shared = argc > 2 ? argv[2] : "../shared";
-    size_t len;
-    char *data = th_read_sample(shared, &len);
+    char *data;
+    ea_call *c;
+    ea_facts *fs = th_sample_facts(argc, argv, &data, &c);
     if (!data) return 77;
-    ea_call *c = NULL;
-    ea_facts *fs = th_call_facts(data, len, &c);
     if (!fs) return th_done();
     const ea_fact *f;
 

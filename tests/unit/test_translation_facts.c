@@ -6,12 +6,9 @@
 #include "translation_check.h"
 
 int main(int argc, char **argv) {
-    const char *root = argc > 1 ? argv[1] : ".";
-    size_t len;
-    char *data = th_read_repo(root, "tests/corpus/bilingual/mistranslated.txt", &len);
-    if (!data) return th_done();
-    ea_call *c = NULL;
-    ea_facts *fs = th_call_facts(data, len, &c);
+    char *data;
+    ea_call *c;
+    ea_facts *fs = th_repo_facts(argc, argv, "tests/corpus/bilingual/mistranslated.txt", &data, &c);
     if (!fs) return th_done();
 
     /* faithful: $40.7 million = 4,070 萬美元, 31.5%, a loss of $12 million =

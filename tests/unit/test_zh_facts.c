@@ -47,12 +47,9 @@ static size_t in_para(const ea_facts *fs, uint32_t para, const ea_fact **out, si
 }
 
 int main(int argc, char **argv) {
-    const char *root = argc > 1 ? argv[1] : ".";
-    size_t len;
-    char *data = th_read_repo(root, "tests/fixtures/zh_optical_call.txt", &len);
-    if (!data) return th_done();
-    ea_call *c = NULL;
-    ea_facts *fs = th_call_facts(data, len, &c);
+    char *data;
+    ea_call *c;
+    ea_facts *fs = th_repo_facts(argc, argv, "tests/fixtures/zh_optical_call.txt", &data, &c);
     if (!fs) return th_done();
     const ea_fact *p[16];
 
