@@ -718,8 +718,13 @@ static int kind_fits(ea_metric_kind mk, const ea_qty *q) {
 static int from_before(const char *s, size_t at) {
     size_t i = at;
     while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '$')) i--;
-    return i >= 5 && ea_lower((unsigned char)s[i - 4]) == 'f' && !memcmp(s + i - 3, "rom", 3) &&
-           (i == 4 || !ea_is_alnum((unsigned char)s[i - 5]));
+    if (!(i >= 5 && ea_lower((unsigned char)s[i - 4]) == 'f' && !memcmp(s + i - 3, "rom", 3) &&
+          (i == 4 || !ea_is_alnum((unsigned char)s[i - 5]))))
+        return 0;
+    /* "the range from $14.65 to $14.95" spans a range, it does not move */
+    i -= 4;
+    while (i > 0 && s[i - 1] == ' ') i--;
+    return !(i >= 5 && !memcmp(s + i - 5, "range", 5) && (i == 5 || !ea_is_alnum((unsigned char)s[i - 6])));
 }
 
 /* "from $650 million to $680 million previously": the figure after `at`
@@ -965,12 +970,34 @@ static int earnings_amount(const ea_fact *f) {
     return !f->metric_phrase.len;
 }
 
+static int earnings_words(ea_str ph) {
+    static const char *const w[] = {"earn", "income", "profit", "generated", "delivered", "guidance"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (ea_ifind(ph, w[i])) return 1;
+    return 0;
+}
+
 /* metrics other than earnings that a call states per share */
 static int per_share_metric(const char *id) {
     static const char *const ids[] = {"dividend", "free_cash_flow", "buyback", "ebitda", "ffo",
                                       "operating_cash_flow", "book_value", "cash"};
     for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
         if (!strcmp(id, ids[i])) return 1;
+    return 0;
+}
+
+/* A currency amount written in dollars and cents with no scale word and
+ * under 100: "$7.40 to $7.60", "$3.44"; the size of a per-share figure,
+ * not of a company's earnings. */
+static int cents_amount(const char *s, const ea_qty *q) {
+    if (q->unit != EA_U_CUR || (q->flags & (EA_Q_SCALED | EA_Q_WORDS | EA_Q_ZH | EA_Q_PER_SHARE | EA_Q_SHARES)))
+        return 0;
+    double v = (q->flags & EA_Q_RANGE) ? fmax(fabs(q->low), fabs(q->high)) : fabs(q->value);
+    if (v >= 100) return 0;
+    for (size_t i = q->start; i + 2 < q->end; i++)
+        if (s[i] == '.' && ea_is_digit((unsigned char)s[i + 1]) && ea_is_digit((unsigned char)s[i + 2]) &&
+            (i + 3 == q->end || !ea_is_digit((unsigned char)s[i + 3])))
+            return 1;
     return 0;
 }
 
@@ -1759,6 +1786,11 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
             f->metric_phrase = all[pf].metric_phrase;
             f->segment = all[pf].segment;
         }
+        /* earnings in dollars and cents are per share: "adjusted earnings
+           ... is expected to be $7.40 to $7.60" */
+        if ((!strcmp(metric_id, "net_income") || (!strcmp(metric_id, "other") && earnings_words(f->metric_phrase))) &&
+            cents_amount(s, q))
+            metric_id = "eps";
         if ((q->flags & EA_Q_SHARES) && strcmp(metric_id, "buyback") != 0) metric_id = "shares";
         f->metric = ea_str_make(metric_id, strlen(metric_id));
         f->has_value = 1;

@@ -351,6 +351,22 @@ int main(void) {
     EXPECT("eps", NULL, "target", NULL, 15);
     ea_facts_free(fs);
 
+    /* earnings in dollars and cents are per share; "the range from X to
+       Y" is a range, not a move; DEPS is EPS */
+    fs = facts_of("Full-year adjusted earnings is expected to be $7.40 to $7.60. Net income was $1.2 million. "
+                  "Our guidance range of $0.96 to $1.06 for the second quarter reflects the supply chain.\n"
+                  "On an adjusted basis, we're increasing the range from $14.65 to $14.95.\n"
+                  "For the second quarter, we are establishing adjusted DEPS guidance to be between $3.61 and $3.65.");
+    EXPECT_RANGE("eps", "FY2024", "guidance", 7.40, 7.60);
+    EXPECT("net_income", "2024Q1", "actual", NULL, 1.2e6);
+    EXPECT_RANGE("eps", "2024Q2", "guidance", 0.96, 1.06);
+    EXPECT_RANGE("eps", "2024Q2", "guidance", 3.61, 3.65);
+    {
+        fc_want w = {NULL, NULL, NULL, NULL, NULL, NAN, 14.65, 14.95};
+        CHECK(fc_find(fs, &w, 0) >= 0);
+    }
+    ea_facts_free(fs);
+
     ea_call_free(g_call);
     return th_done();
 }
