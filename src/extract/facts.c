@@ -138,6 +138,8 @@ typedef struct {
     size_t s, e;
     char period[8]; /* resolved */
     int relative;   /* 1: "prior year", "last quarter": a comparison period */
+    int open;       /* a span with no period code: "nine months ended",
+                       "year to date" (period stays empty) */
 } period_ev;
 
 typedef struct {
@@ -165,6 +167,9 @@ typedef struct {
     int fy;      /* the call is about a fiscal year */
     int dated;   /* no period: year is the call's date's, for "去年", "this
                     year"; numbers that name no period get none */
+    int date_shift; /* fiscal year minus calendar year of the call's
+                       quarter: 1 when "the three months ended December 31,
+                       2020" is fiscal 2021's quarter */
 } callp_t;
 
 static void put_year(char *out, int y) {
@@ -258,6 +263,85 @@ static int read_year(const char *p, const char *end, size_t *used) {
 
 static const char *const ordq[] = {"first", "second", "third", "fourth"};
 
+/* A four-digit year among the next `max` bytes at q, before a sentence
+ * stop: the year of a date ("June 30, 2020"); 0 if none. */
+static int date_year(const char *q, const char *end, size_t max, const char **after) {
+    const char *lim = end - q > (ptrdiff_t)max ? q + max : end;
+    for (const char *d = q; d + 4 <= lim; d++) {
+        if (*d == '.' || *d == ';') break;
+        if (!ea_is_digit((unsigned char)*d) || (d > q && ea_is_digit((unsigned char)d[-1]))) continue;
+        if (!ea_is_digit((unsigned char)d[1]) || !ea_is_digit((unsigned char)d[2]) || !ea_is_digit((unsigned char)d[3]) ||
+            (d + 4 < end && ea_is_alnum((unsigned char)d[4])))
+            continue;
+        int y = digits4(d);
+        if (y < 1990 || y > 2100) return 0;
+        *after = d + 4;
+        return y;
+    }
+    return 0;
+}
+
+/* A span of the fiscal year counted in months: "three months ended June
+ * 30, 2020", "the nine-month period ending September 30", "the first six
+ * months", "the quarter ended September 30, 2020". The first three or six months are the first quarter or half;
+ * three months ended are the call's quarter, in the year of their date
+ * moved to the fiscal year (cp->date_shift): "compared to the three
+ * months ended June 30, 2019" is a year before; six months on a
+ * second- or fourth-quarter call are its half, twelve on a fourth-quarter
+ * call its year; other spans have no period code (pe->open). Returns the
+ * bytes read, 0 if there is no span at p. */
+static size_t months_span(const char *p, const char *end, const callp_t *cp, period_ev *pe) {
+    static const struct {
+        const char *w;
+        int m;
+    } counts[] = {{"three", 3}, {"3", 3}, {"six", 6}, {"6", 6}, {"nine", 9}, {"9", 9}, {"twelve", 12}, {"12", 12}};
+    const char *q = p;
+    size_t a = lit_at(q, end, "the ");
+    q += a;
+    a = lit_at(q, end, "first ");
+    int first = a != 0;
+    q += a;
+    int m = 0;
+    if (!first && (a = lit_at(q, end, "quarter"))) {
+        /* "the quarter ended September 30, 2020" */
+        m = 3;
+        q += a;
+    } else {
+        for (size_t i = 0; i < sizeof counts / sizeof counts[0] && !m; i++)
+            if ((a = lit_at(q, end, counts[i].w)) && q + a < end && (q[a] == ' ' || q[a] == '-')) {
+                m = counts[i].m;
+                q += a + 1;
+            }
+        if (!m || (!(a = lit_at(q, end, "months")) && !(a = lit_at(q, end, "month")))) return 0;
+        q += a;
+    }
+    int y = 0;
+    const char *r = q;
+    if (r < end && *r == ' ' && (a = lit_at(r + 1, end, "period"))) r += 1 + a;
+    if (r < end && *r == ' ' && (a = lit_at(r + 1, end, "that"))) r += 1 + a;
+    if (!(r < end && *r == ' ' && ((a = lit_at(r + 1, end, "ended")) || (a = lit_at(r + 1, end, "ending"))))) {
+        if (!first) return 0;
+        y = read_year(q, end, &a);
+        if (y) q += a;
+    } else {
+        q = r + 1 + a;
+        const char *after = NULL;
+        y = date_year(q, end, 24, &after);
+        if (y) {
+            y += cp->date_shift;
+            q = after;
+        }
+    }
+    if (!y) y = cp->year;
+    if (m == 3 && first) fmt_q(pe->period, y, 1);
+    else if (m == 3 && cp->q) fmt_q(pe->period, y, cp->q);
+    else if (m == 6 && first) fmt_h(pe->period, y, 1);
+    else if (m == 6 && (cp->q == 2 || cp->q == 4)) fmt_h(pe->period, y, cp->q / 2);
+    else if (m == 12 && (cp->q == 4 || cp->fy)) fmt_fy(pe->period, y);
+    if (!pe->period[0]) pe->open = 1;
+    return (size_t)(q - p);
+}
+
 /* A quarter named without a year: the most recent one for results, the
  * coming one for guidance. */
 static int quarter_year(const callp_t *cp, int q, int forward) {
@@ -312,7 +396,7 @@ static int relative_year(const char *p, const char *end, const callp_t *cp, size
  * previous, preceding, current, ...). */
 static int period_letter(unsigned char c) {
     switch (c) {
-    case 'f': case 's': case 't': case 'q': case 'a': case 'l': case 'n': case 'p': case 'c': return 1;
+    case 'f': case 's': case 't': case 'q': case 'a': case 'l': case 'n': case 'p': case 'c': case 'y': return 1;
     default: return 0;
     }
 }
@@ -418,6 +502,9 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
                 k = 2 + u;
             }
         }
+        if (!k && (k = months_span(p, end, cp, &pe)) == 0 &&
+            ((k = lit_at(p, end, "year-to-date")) || (k = lit_at(p, end, "year to date"))))
+            pe.open = 1;
         if (!k && ((k = lit_at(p, end, "full year")) || (k = lit_at(p, end, "full-year")) ||
                    (k = lit_at(p, end, "fiscal year")) || (k = lit_at(p, end, "the year")) ||
                    (k = lit_at(p, end, "this year")) || (k = lit_at(p, end, "annual")) ||
@@ -475,7 +562,9 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
         }
         /* "generated 2020 diluted earnings per share of $7.69", "2024年营收":
            a year written before what it measures is the fiscal year */
+        /* not the year of a date: "June 30, 2020 was" */
         if (!k && ea_is_digit((unsigned char)*p) && (p == s || (p[-1] != '$' && p[-1] != '.' && p[-1] != ',')) &&
+            !(p - s >= 3 && p[-1] == ' ' && p[-2] == ',' && ea_is_digit((unsigned char)p[-3])) &&
             end - p >= 6 && ea_is_digit((unsigned char)p[1]) && ea_is_digit((unsigned char)p[2]) &&
             ea_is_digit((unsigned char)p[3])) {
             int yy = digits4(p);
@@ -544,7 +633,7 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
                 break;
             }
         }
-        if (k && pe.period[0]) {
+        if (k && (pe.period[0] || pe.open)) {
             pe.s = (size_t)(st - s);
             pe.e = (size_t)(p - s) + k;
             ev->p[ev->np++] = pe;
@@ -2093,6 +2182,33 @@ static void link_companies(ctx_t *x) {
     ea_mentions_free(ms);
 }
 
+/* The fiscal year of the call minus the calendar year of its quarter's
+ * end: the latest year the call names in "three months ended June 30,
+ * 2021", "the quarter ended", "the period ended", when it also names the
+ * year before (the same span a year ago), so that the latest is the
+ * call's own; 0 otherwise, or when the two are more than a year apart. */
+static int date_shift(const ea_call *c, int year) {
+    size_t n;
+    const char *t = ea_call_text(c, &n);
+    ea_str rest = ea_str_make(t, n);
+    int latest = 0, earlier = 0;
+    for (const char *at; (at = ea_ifind(rest, " ended ")) != NULL;) {
+        ea_str before = ea_str_make(t, (size_t)(at - t));
+        if (ea_iends(before, "months") || ea_iends(before, "quarter") || ea_iends(before, "period")) {
+            const char *after;
+            int y = date_year(at + 7, t + n, 24, &after);
+            if (y > latest) {
+                earlier = latest == y - 1;
+                latest = y;
+            } else if (y == latest - 1) {
+                earlier = 1;
+            }
+        }
+        rest = ea_str_make(at + 7, (size_t)(t + n - at - 7));
+    }
+    return earlier && year - latest >= 0 && year - latest <= 1 ? year - latest : 0;
+}
+
 static void parse_call_period(ctx_t *x) {
     const ea_call_info *in = ea_call_get_info(x->call);
     memset(&x->cp, 0, sizeof x->cp);
@@ -2112,6 +2228,7 @@ static void parse_call_period(ctx_t *x) {
         x->cp.year = digits4(in->date.ptr);
         x->cp.dated = 1;
     }
+    if (x->cp.year && !x->cp.dated) x->cp.date_shift = date_shift(x->call, x->cp.year);
 }
 
 /* "all financial results ... are on a non-GAAP basis, unless ..." */

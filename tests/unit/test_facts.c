@@ -367,6 +367,31 @@ int main(void) {
     }
     ea_facts_free(fs);
 
+    /* spans counted in months: the quarter, the half, the year so far
+       (no period code); a date's year is not a fiscal year */
+    fs = facts_of_call("second quarter 2020",
+                       "Revenue for the three months ended June 30, 2020 was $45.2 million, compared to $40.1 million "
+                       "for the three months ended June 30, 2019. Revenue for the nine months ended June 30, 2020 "
+                       "was $120 million. Year-to-date operating cash flow was $88 million. Net income for the first "
+                       "six months of 2020 was $2.5 million. For the first three months ended March 31, 2020, we "
+                       "reported a net loss of $1.1 million. Cash at June 30, 2020 was $50 million.");
+    EXPECT("revenue", "2020Q2", "actual", NULL, 45.2e6);
+    EXPECT("revenue", "2019Q2", "actual", NULL, 40.1e6);
+    EXPECT("revenue", "", "actual", NULL, 120e6);
+    EXPECT("operating_cash_flow", "", "actual", NULL, 88e6);
+    EXPECT("net_income", "2020H1", "actual", NULL, 2.5e6);
+    EXPECT("net_income", "2020Q1", "actual", NULL, -1.1e6);
+    EXPECT("cash", "2020Q2", "actual", NULL, 50e6);
+    ea_facts_free(fs);
+    /* a fiscal year ahead of the calendar: the call names the quarter's
+       date and the same date a year before */
+    fs = facts_of_call("second quarter fiscal 2021",
+                       "Sales for the three months ended December 31, 2020 were $80 million, up from $70 million for "
+                       "the three months ended December 31, 2019.");
+    EXPECT("revenue", "2021Q2", "actual", NULL, 80e6);
+    EXPECT("revenue", "2020Q2", "actual", NULL, 70e6);
+    ea_facts_free(fs);
+
     ea_call_free(g_call);
     return th_done();
 }
