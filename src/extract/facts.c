@@ -81,7 +81,7 @@ static const cue_word cue_words[] = {
     {"compression", CUE_DOWN, 0}, {"deteriorated", CUE_DOWN, 0},
     {"下降", CUE_DOWN, 0}, {"下滑", CUE_DOWN, 0}, {"减少", CUE_DOWN, 0}, {"減少", CUE_DOWN, 0}, {"降低", CUE_DOWN, 0},
     {"下跌", CUE_DOWN, 0}, {"衰退", CUE_DOWN, 0},
-    {"guidance", CUE_GUIDE, "n"}, {"guided", CUE_GUIDE, "n"}, {"guide", CUE_GUIDE, "n"}, {"guiding", CUE_GUIDE, "n"},
+    {"guidance", CUE_GUIDE, "n"}, {"guided", CUE_GUIDE, "n"}, {"guide", CUE_GUIDE, "n"}, {"guiding", CUE_GUIDE, 0},
     {"outlook", CUE_GUIDE, "n"}, {"forecast", CUE_GUIDE, 0}, {"forecasts", CUE_GUIDE, 0}, {"forecasting", CUE_GUIDE, 0}, {"expect", CUE_GUIDE, 0},
     {"expects", CUE_GUIDE, 0}, {"expected", CUE_GUIDE, 0}, {"expecting", CUE_GUIDE, 0}, {"anticipate", CUE_GUIDE, 0}, {"anticipating", CUE_GUIDE, 0},
     {"looking for", CUE_GUIDE, 0}, {"implies", CUE_GUIDE, 0}, {"implying", CUE_GUIDE, 0},
@@ -140,6 +140,8 @@ typedef struct {
     int relative;   /* 1: "prior year", "last quarter": a comparison period */
     int open;       /* a span with no period code: "nine months ended",
                        "year to date" (period stays empty) */
+    char ahead[8];  /* a quarter named without a year and read as the last
+                       one: the coming one, for a figure that is guidance */
 } period_ev;
 
 typedef struct {
@@ -353,6 +355,18 @@ static int quarter_year(const callp_t *cp, int q, int forward) {
     return forward ? cp->year : cp->year - 1;
 }
 
+/* Quarter qq of year y, or when no year is named the one quarter_year()
+ * picks, and the coming one as pe->ahead when that differs and the last
+ * one was two or three quarters back: a forecast for it is long past,
+ * while the last quarter's guidance is what its results are held to. */
+static void bare_quarter(period_ev *pe, const callp_t *cp, int y, int qq, int forward) {
+    fmt_q(pe->period, y ? y : quarter_year(cp, qq, forward), qq);
+    if (!y && !forward && cp->q && (cp->q - qq + 4) % 4 >= 2) {
+        fmt_q(pe->ahead, quarter_year(cp, qq, 1), qq);
+        if (!strcmp(pe->ahead, pe->period)) pe->ahead[0] = 0;
+    }
+}
+
 /* "last year's third quarter", "the prior-year fourth quarter": a year
  * before the quarter, ending at p */
 static int prior_year_before(const char *s, const char *p) {
@@ -471,7 +485,7 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
                 if (!y) y = relative_year(q, end, cp, &u);
                 if (!y) u = 0;
                 if (!y && cp->year && prior_year_before(s, p)) y = cp->year - 1;
-                fmt_q(pe.period, y ? y : quarter_year(cp, i + 1, forward), i + 1);
+                bare_quarter(&pe, cp, y, i + 1, forward);
                 k = (size_t)(q - p) + u;
             } else if (i < 2 && (b = lit_at(q, end, "half"))) {
                 q += b;
@@ -486,7 +500,7 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
             y = read_year(p + 2, end, &u);
             if (!y) y = relative_year(p + 2, end, cp, &u);
             if (!y) u = 0;
-            fmt_q(pe.period, y ? y : quarter_year(cp, qq, forward), qq);
+            bare_quarter(&pe, cp, y, qq, forward);
             k = 2 + u;
         }
         if (!k && p[0] >= '1' && p[0] <= '4' && p + 1 < end && (p[1] == 'Q' || p[1] == 'q') &&
@@ -498,7 +512,7 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
                 k = 4;
             } else {
                 y = read_year(q, end, &u);
-                fmt_q(pe.period, y ? y : quarter_year(cp, qq, forward), qq);
+                bare_quarter(&pe, cp, y, qq, forward);
                 k = 2 + u;
             }
         }
@@ -616,7 +630,7 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
                     }
                 }
                 switch (zh[i].kind) {
-                case 'Q': fmt_q(pe.period, yy ? yy : quarter_year(cp, zh[i].n, forward), zh[i].n); break;
+                case 'Q': bare_quarter(&pe, cp, yy, zh[i].n, forward); break;
                 case 'H': fmt_h(pe.period, yy ? yy : cp->year, zh[i].n); break;
                 case 'Y': fmt_fy(pe.period, yy ? yy : cp->year); break;
                 case 'N': fmt_fy(pe.period, cp->year + 1); break;
@@ -1413,7 +1427,7 @@ static const period_ev *period_right_after(const char *s, const events_t *ev, si
     return NULL;
 }
 
-static const char *period_for(const events_t *ev, size_t at, size_t lo, size_t hi, int *relative) {
+static const period_ev *period_for(const events_t *ev, size_t at, size_t lo, size_t hi) {
     /* nearest before within [lo, at), else nearest after within (at, hi] */
     const period_ev *best = NULL;
     for (int i = 0; i < ev->np; i++)
@@ -1424,9 +1438,13 @@ static const char *period_for(const events_t *ev, size_t at, size_t lo, size_t h
                 best = &ev->p[i];
                 break;
             }
-    if (!best) return NULL;
-    *relative = best->relative;
-    return best->period;
+    return best;
+}
+
+/* the period an event names for a figure of this kind */
+static const char *event_period(const period_ev *pe, ea_fact_kind kind) {
+    if (!pe) return NULL;
+    return kind == EA_FACT_GUIDANCE && pe->ahead[0] ? pe->ahead : pe->period;
 }
 
 static void default_period(const ctx_t *x, ea_fact_kind kind, char buf[8]) {
@@ -1733,9 +1751,10 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                 size_t phi = n; /* "compared to the second quarter of last year" is the base */
                 for (int j = 0; j < ev.nc; j++)
                     if (ev.c[j].cue == CUE_COMPARE && ev.c[j].s > q->end && ev.c[j].s < phi) phi = ev.c[j].s;
-                const period_ev *ra = period_right_after(s, &ev, q->end, next_start);
-                const char *per = ra ? ra->period : period_for(&ev, q->start, 0, phi, &rel);
-                if (ra) rel = ra->relative;
+                const period_ev *pe = period_right_after(s, &ev, q->end, next_start);
+                if (!pe) pe = period_for(&ev, q->start, 0, phi);
+                const char *per = event_period(pe, f->kind);
+                if (pe) rel = pe->relative;
                 char buf[8];
                 if (!per) f->period_implied = 1;
                 if (!per || rel) {
@@ -2010,8 +2029,9 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                 for (int j = 0; j < ev.nc; j++)
                     if (ev.c[j].cue == CUE_COMPARE && ev.c[j].s > q->end && ev.c[j].s < hi) hi = ev.c[j].s;
             const period_ev *ra = compare ? NULL : period_right_after(s, &ev, q->end, hi);
-            const char *per = ra ? ra->period : period_for(&ev, q->start, compare ? q->start : 0, compare ? n : hi, &rel);
-            if (ra) rel = ra->relative;
+            const period_ev *pe = ra ? ra : period_for(&ev, q->start, compare ? q->start : 0, compare ? n : hi);
+            const char *per = event_period(pe, f->kind);
+            if (pe) rel = pe->relative;
             /* "compared to $0.89 last quarter and $0.94 a year ago": a
                relative period right after the figure is its own */
             if (ra && rel && !compare) {

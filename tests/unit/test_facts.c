@@ -392,6 +392,18 @@ int main(void) {
     EXPECT("revenue", "2020Q2", "actual", NULL, 70e6);
     ea_facts_free(fs);
 
+    /* a quarter named without a year in a forecast is the coming one when
+       the last was long past; the last quarter's guidance stays the last */
+    fs = facts_of_call("fourth quarter 2020",
+                       "We are guiding revenue of $50 million to $55 million for the first quarter. "
+                       "Our guidance for the second quarter is revenue of $60 million.");
+    EXPECT_RANGE("revenue", "2021Q1", "guidance", 50e6, 55e6);
+    EXPECT("revenue", "2021Q2", "guidance", NULL, 60e6);
+    ea_facts_free(fs);
+    fs = facts_of_call("second quarter 2024", "First quarter revenue guidance was $40 million.");
+    EXPECT("revenue", "2024Q1", "guidance", NULL, 40e6);
+    ea_facts_free(fs);
+
     ea_call_free(g_call);
     return th_done();
 }
