@@ -126,8 +126,17 @@ static const char *revenue_word(const ea_fact *f) {
 static void eps_words(ea_buf *b, const ea_fact *f, int loss) {
     if (ea_sum_is(f->basis, "non_gaap")) ea_buf_puts(b, " non-gaap");
     else if (ea_sum_is(f->basis, "adjusted")) ea_buf_puts(b, " adjusted");
-    if (ea_sum_is(f->metric, "ffo")) ea_buf_puts(b, " ffo per share ");
-    else ea_buf_puts(b, loss ? " loss per share " : " earnings per share ");
+    else if (ea_sum_is(f->basis, "gaap")) ea_buf_puts(b, " gaap");
+    if (ea_sum_is(f->metric, "ffo")) {
+        ea_buf_puts(b, " ffo per share ");
+        return;
+    }
+    /* the kind of earnings the call names: "operating earnings per share",
+       "core earnings per share" */
+    ea_str ph = f->metric_phrase;
+    if (ea_ifind(ph, "operating earnings") || ea_ifind(ph, "operating income per")) ea_buf_puts(b, " operating");
+    else if (ea_ifind(ph, "core earnings")) ea_buf_puts(b, " core");
+    ea_buf_puts(b, loss ? " loss per share " : " earnings per share ");
 }
 
 static void end_line(ea_buf *b, const ea_fact *f, unsigned flags) {

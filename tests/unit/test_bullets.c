@@ -32,9 +32,9 @@ int main(int argc, char **argv) {
     ea_facts *fs = th_call_facts(data, len, &c);
     th_sink s = {0};
     CHECK(fs && ea_digest_write_bullets(c, fs, EA_BULLETS_CITE, th_put, &s) == EA_OK);
-    /* the basis as the call names it; reported EPS unqualified */
+    /* the basis as the call names it: "On a GAAP basis, ... $0.38" */
     CHECK(strstr(s.buf, "q3 non-gaap earnings per share $0.52 [15].\n") != NULL);
-    CHECK(strstr(s.buf, "q3 earnings per share $0.38 [15].\n") != NULL);
+    CHECK(strstr(s.buf, "q3 gaap earnings per share $0.38 [15].\n") != NULL);
     /* the prior year's loss per share is a comparison, not a headline */
     CHECK(strstr(s.buf, "0.07") == NULL);
     CHECK(strstr(s.buf, "sees q4 non-gaap earnings per share $0.55 to $0.65 [17].\n") != NULL);
@@ -90,6 +90,12 @@ int main(int argc, char **argv) {
                    "compname reports q2 earnings per share $0.41.\nq2 earnings per share $0.41.\n"
                    "q2 revenue $250.1 million.\n",
                    "levels, not changes or effects");
+
+    /* the kind of earnings the call names */
+    expect_bullets("Northwind Q2 2025 Earnings Call\n\nJane Roe -- Chief Financial Officer\n\n"
+                   "Operating earnings per share were $1.25 for the second quarter.\n",
+                   "compname reports q2 operating earnings per share $1.25.\nq2 operating earnings per share $1.25.\n",
+                   "operating earnings");
 
     /* each of these, stated first, is not the quarter's EPS: an effect
        named in the figure's own clause, a figure for the half year, a
