@@ -171,8 +171,12 @@ typedef struct {
                     year"; numbers that name no period get none */
     int date_shift; /* fiscal year minus calendar year of the call's
                        quarter: 1 when "the three months ended December 31,
-                       2020" is fiscal 2021's quarter */
+                       2020" is fiscal 2021's quarter; -1 until the first
+                       dated span asks (date_shift()) */
+    const ea_call *call;
 } callp_t;
+
+static int date_shift(const ea_call *c, int year);
 
 static void put_year(char *out, int y) {
     if (y < 0) y = 0;
@@ -292,31 +296,36 @@ static int date_year(const char *q, const char *end, size_t max, const char **af
  * second- or fourth-quarter call are its half, twelve on a fourth-quarter
  * call its year; other spans have no period code (pe->open). Returns the
  * bytes read, 0 if there is no span at p. */
-static size_t months_span(const char *p, const char *end, const callp_t *cp, period_ev *pe) {
+static size_t months_span(const char *s, const char *p, const char *end, callp_t *cp, period_ev *pe,
+                          const char **start) {
     static const struct {
         const char *w;
         int m;
     } counts[] = {{"three", 3}, {"3", 3}, {"six", 6}, {"6", 6}, {"nine", 9}, {"9", 9}, {"twelve", 12}, {"12", 12}};
+    /* read at the word "month(s)" or "quarter", the count before it */
     const char *q = p;
-    size_t a = lit_at(q, end, "the ");
-    q += a;
-    a = lit_at(q, end, "first ");
-    int first = a != 0;
-    q += a;
-    int m = 0;
-    if (!first && (a = lit_at(q, end, "quarter"))) {
-        /* "the quarter ended September 30, 2020" */
-        m = 3;
-        q += a;
+    size_t a;
+    int m = 0, first = 0;
+    if (ea_lower((unsigned char)*p) == 'q') {
+        if (!(a = lit_at(p, end, "quarter"))) return 0;
+        m = 3; /* "the quarter ended September 30, 2020" */
     } else {
+        if (!(a = lit_at(p, end, "months")) && !(a = lit_at(p, end, "month"))) return 0;
+        const char *w = p - 1; /* the space or hyphen before */
+        if (w <= s || (*w != ' ' && *w != '-')) return 0;
+        const char *b = w;
+        while (b > s && ea_is_alnum((unsigned char)b[-1])) b--;
         for (size_t i = 0; i < sizeof counts / sizeof counts[0] && !m; i++)
-            if ((a = lit_at(q, end, counts[i].w)) && q + a < end && (q[a] == ' ' || q[a] == '-')) {
-                m = counts[i].m;
-                q += a + 1;
-            }
-        if (!m || (!(a = lit_at(q, end, "months")) && !(a = lit_at(q, end, "month")))) return 0;
-        q += a;
+            if (lit_at(b, w, counts[i].w) == (size_t)(w - b)) m = counts[i].m;
+        if (!m) return 0;
+        *start = b;
+        if (b - s >= 6 && ea_lower((unsigned char)b[-6]) == 'f' && lit_at(b - 6, b, "first ") == 6 &&
+            (b - 6 == s || !ea_is_alnum((unsigned char)b[-7]))) {
+            first = 1;
+            *start = b - 6;
+        }
     }
+    q = p + a;
     int y = 0;
     const char *r = q;
     if (r < end && *r == ' ' && (a = lit_at(r + 1, end, "period"))) r += 1 + a;
@@ -330,6 +339,7 @@ static size_t months_span(const char *p, const char *end, const callp_t *cp, per
         const char *after = NULL;
         y = date_year(q, end, 24, &after);
         if (y) {
+            if (cp->date_shift < 0) cp->date_shift = date_shift(cp->call, cp->year);
             y += cp->date_shift;
             q = after;
         }
@@ -410,7 +420,7 @@ static int relative_year(const char *p, const char *end, const callp_t *cp, size
  * previous, preceding, current, ...). */
 static int period_letter(unsigned char c) {
     switch (c) {
-    case 'f': case 's': case 't': case 'q': case 'a': case 'l': case 'n': case 'p': case 'c': case 'y': return 1;
+    case 'f': case 's': case 't': case 'q': case 'a': case 'l': case 'n': case 'p': case 'c': case 'y': case 'm': return 1;
     default: return 0;
     }
 }
@@ -449,7 +459,7 @@ static int zh_period_may_start(const unsigned char *p, const char *end) {
 
 /* Scan a sentence for period expressions. `forward`: the sentence speaks of
  * the future (guidance). */
-static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward, events_t *ev) {
+static void scan_periods(const char *s, size_t n, callp_t *cp, int forward, events_t *ev) {
     const char *end = s + n;
     pthread_once(&zh_period_once, build_zh_period_bits);
     for (const char *p = s; p < end && ev->np < MAX_EV / 2; p++) {
@@ -462,6 +472,10 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
         }
         unsigned char c0 = ea_lower((unsigned char)*p);
         if (c0 < 0x80 && !ea_is_digit(c0) && !period_letter(c0)) continue;
+        /* of the words starting with y only "year to date" names a period */
+        if (c0 == 'y' && !lit_at(p, end, "year-to-date") && !lit_at(p, end, "year to date")) continue;
+        /* and of those starting with m only "month(s)" */
+        if (c0 == 'm' && !lit_at(p, end, "month") && !lit_at(p, end, "months")) continue;
         /* at a byte >= 0x80 only a Chinese phrase can start (the others
            start with an ASCII letter or digit) */
         if (c0 >= 0x80 && !zh_period_may_start((const unsigned char *)p, end)) continue;
@@ -516,9 +530,8 @@ static void scan_periods(const char *s, size_t n, const callp_t *cp, int forward
                 k = 2 + u;
             }
         }
-        if (!k && (k = months_span(p, end, cp, &pe)) == 0 &&
-            ((k = lit_at(p, end, "year-to-date")) || (k = lit_at(p, end, "year to date"))))
-            pe.open = 1;
+        if (!k && (c0 == 'm' || c0 == 'q')) k = months_span(s, p, end, cp, &pe, &st);
+        if (!k && ((k = lit_at(p, end, "year-to-date")) || (k = lit_at(p, end, "year to date")))) pe.open = 1;
         if (!k && ((k = lit_at(p, end, "full year")) || (k = lit_at(p, end, "full-year")) ||
                    (k = lit_at(p, end, "fiscal year")) || (k = lit_at(p, end, "the year")) ||
                    (k = lit_at(p, end, "this year")) || (k = lit_at(p, end, "annual")) ||
@@ -1896,8 +1909,8 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
         }
         /* earnings in dollars and cents are per share: "adjusted earnings
            ... is expected to be $7.40 to $7.60" */
-        if ((!strcmp(metric_id, "net_income") || (!strcmp(metric_id, "other") && earnings_words(f->metric_phrase))) &&
-            cents_amount(s, q))
+        if (cents_amount(s, q) &&
+            (!strcmp(metric_id, "net_income") || (!strcmp(metric_id, "other") && earnings_words(f->metric_phrase))))
             metric_id = "eps";
         if ((q->flags & EA_Q_SHARES) && strcmp(metric_id, "buyback") != 0) metric_id = "shares";
         f->metric = ea_str_make(metric_id, strlen(metric_id));
@@ -2212,11 +2225,11 @@ static int date_shift(const ea_call *c, int year) {
     const char *t = ea_call_text(c, &n);
     ea_str rest = ea_str_make(t, n);
     int latest = 0, earlier = 0;
-    for (const char *at; (at = ea_ifind(rest, " ended ")) != NULL;) {
+    for (const char *at; (at = ea_ifind(rest, "ended")) != NULL;) {
         ea_str before = ea_str_make(t, (size_t)(at - t));
-        if (ea_iends(before, "months") || ea_iends(before, "quarter") || ea_iends(before, "period")) {
+        if (ea_iends(before, "months ") || ea_iends(before, "quarter ") || ea_iends(before, "period ")) {
             const char *after;
-            int y = date_year(at + 7, t + n, 24, &after);
+            int y = date_year(at + 5, t + n, 26, &after);
             if (y > latest) {
                 earlier = latest == y - 1;
                 latest = y;
@@ -2224,7 +2237,7 @@ static int date_shift(const ea_call *c, int year) {
                 earlier = 1;
             }
         }
-        rest = ea_str_make(at + 7, (size_t)(t + n - at - 7));
+        rest = ea_str_make(at + 5, (size_t)(t + n - at - 5));
     }
     return earlier && year - latest >= 0 && year - latest <= 1 ? year - latest : 0;
 }
@@ -2248,7 +2261,8 @@ static void parse_call_period(ctx_t *x) {
         x->cp.year = digits4(in->date.ptr);
         x->cp.dated = 1;
     }
-    if (x->cp.year && !x->cp.dated) x->cp.date_shift = date_shift(x->call, x->cp.year);
+    x->cp.call = x->call;
+    x->cp.date_shift = x->cp.year && !x->cp.dated ? -1 : 0;
 }
 
 /* "all financial results ... are on a non-GAAP basis, unless ..." */
