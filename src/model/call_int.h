@@ -92,11 +92,14 @@ int ea_call_finish(ea_call *c);
  * first period mention in s. Writes into out (>= 8 bytes); returns length
  * or 0. */
 size_t ea_find_period(ea_str s, char *out, size_t cap);
-/* The call's quarter when no header names it: the quarter named most
- * (early mentions weigh more), and the year that the year mentions vote
- * for, each by its kind and context (a table fitted on ECTSum train:
- * src/model/meta.c). Reads the paragraphs' texts; *evidence gets the number of quarter
- * mentions seen. Returns the length written to out ("2021Q1") or 0. */
+/* The call's period when no header names it: the quarter that the quarter
+ * mentions vote for and the year that the year mentions ("2021", "'21",
+ * "fiscal 2021", "the second quarter of 2021") vote for, each by its kind
+ * and context and weighted by where it comes (early mentions weigh more);
+ * tables fitted by conditional logistic regression on ECTSum train:
+ * src/model/meta.c. Reads the paragraphs' texts; *evidence gets the number
+ * of quarter mentions seen. Returns the length written to out ("2021Q1")
+ * or 0 (quarter mentions of total weight under 2, or no year named). */
 size_t ea_infer_period(const ea_paragraph *ps, size_t n_texts, char *out, size_t cap, unsigned *evidence);
 /* Dates: "APRIL 26, 2016", "May 8, 2024", "2024-05-08", "2024年5月8日" ->
  * "YYYY-MM-DD"; returns length (10) or 0. */

@@ -1,6 +1,6 @@
-/* The year of a call's period inferred from its text (no header names it):
- * each rule of the year vote in src/model/meta.c, on text written for
- * these tests. */
+/* The quarter and year of a call's period inferred from its text (no
+ * header names it): rules of the quarter and year votes in
+ * src/model/meta.c, on text written for these tests. */
 #include "harness.h"
 
 static int str_is(ea_str s, const char *lit) { return s.len == strlen(lit) && memcmp(s.ptr, lit, s.len) == 0; }
@@ -75,5 +75,34 @@ int main(void) {
                 "We remain on track to reach $5 billion of revenue by fiscal year 2031.\n"
                 "In fiscal 2027, third quarter revenue was a record.\n",
                 "2027Q3");
+    /* a year written "'21" is a year: the only ones this call names */
+    want_period("quoted years",
+                "Good morning, everyone.\n"
+                "Our second quarter was strong, and second quarter orders grew 9%.\n",
+                "Fiscal '21 is off to a fine start: revenue was a record.\n"
+                "Sales rose 14% compared to fiscal '20.\n"
+                "Second quarter margins held at 31%.\n",
+                "2021Q2");
+
+    /* forecasts name the next quarter, comparisons the one before: the
+       call is the quarter between them, named less often than either */
+    want_period("the quarter between a forecast and a comparison",
+                "Thank you for joining us today.\n"
+                "Demand held up well this quarter.\n",
+                "Revenue in the third quarter of 2023 rose 5%.\n"
+                "Orders were up from the second quarter, and margins improved over the second quarter.\n"
+                "Costs fell compared to the second quarter.\n"
+                "For the fourth quarter, we expect revenue of $80 million.\n"
+                "We anticipate a stronger fourth quarter, and our outlook for the fourth quarter is unchanged.\n",
+                "2023Q3");
+
+    /* another call than this one ("on our fourth quarter call") says
+       little of the call's quarter; this one's, in the opening lines, does */
+    want_period("this call and the next one",
+                "Welcome to our first quarter 2024 earnings call.\n"
+                "The first quarter was a good start to the year.\n",
+                "We will share our plans on our second quarter call, and more on our second quarter call in July.\n"
+                "We grew revenue in the quarter by 7%.\n",
+                "2024Q1");
     return th_done();
 }
