@@ -977,6 +977,18 @@ static int earnings_words(ea_str ph) {
     return 0;
 }
 
+/* words that say a per-share figure is earnings when no metric is named:
+   "we reported a loss of $1.97 per share", "our results were $0.72 per
+   share", "Our adjusted loss for the quarter, which included these
+   charges, was $0.38 per share" */
+static int earnings_said(ea_str ph) {
+    static const char *const w[] = {"earn", "income", "profit", "loss", "eps", "report", "deliver",
+                                    "generat", "posted", "results"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (ea_ifind(ph, w[i])) return 1;
+    return 0;
+}
+
 /* metrics other than earnings that a call states per share */
 static int per_share_metric(const char *id) {
     static const char *const ids[] = {"dividend", "free_cash_flow", "buyback", "ebitda", "ffo",
@@ -1682,6 +1694,7 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
         /* a metric named between the last fact and this number wins over
            the comparison's inheritance ("compared with a net loss of") */
         int named_here = mi >= 0 && (size_t)ev.m[mi].s >= (compare ? compare_at : prev_end);
+        int loose = 0; /* no metric named: the words before stand for it */
         int base = -1; /* the fact this comparison's base measures */
         for (int j = n_sent - 1; j >= 0 && compare; j--) {
             const ea_fact *cf = &all[sent_facts[j]];
@@ -1738,6 +1751,7 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
             ea_str noun = count_noun_after(s, n, q);
             f->metric_phrase = arena_str(x, noun.ptr, noun.len);
         } else {
+            loose = 1;
             size_t a0 = q->start > 48 ? q->start - 48 : 0;
             if (a0 < prev_end) a0 = prev_end;
             if (a0 > q->start) a0 = q->start;
@@ -1894,6 +1908,14 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                 a->vs_guidance = v < f->low ? EA_VS_BELOW : v > f->high ? EA_VS_ABOVE : EA_VS_WITHIN;
             }
         }
+        /* a per-share figure of the quarter that no metric names, after
+           words that say nothing of earnings, is a part or an effect, not
+           EPS: "Operating costs were $0.15 per share higher", "$12.5
+           million pre-tax or $0.15 per share" */
+        if (loose && f->kind == EA_FACT_ACTUAL && ea_ieq(f->metric, "eps") &&
+            !earnings_said(ea_str_make(s + prev_end, q->start - prev_end)) &&
+            !(pf >= 0 && prev_end && words_between(s, prev_end, q->start) <= 3 && earnings_amount(&all[pf])))
+            f->metric = ea_str_make("other", 5);
         /* basis: "$0.70 on an adjusted basis" right after the figure, else
            the nearest basis word before, in the clause */
         if (!f->basis.len) {

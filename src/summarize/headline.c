@@ -114,6 +114,11 @@ static int effect(const ea_call *c, const ea_fact *f) {
                                      "decline in revenue of", "decrease in revenue of", "decrease in revenues of"};
     for (size_t k = 0; k < sizeof by / sizeof by[0]; k++)
         if (ea_iends(before, by[k])) return 1;
+    /* the amount of a change stated as a percent first: "increased by 31%,
+       or $0.24, to $1.02 per share" */
+    static const char *const pct_or[] = {"%, or", "% or", "percent, or", "percent or"};
+    for (size_t k = 0; k < sizeof pct_or / sizeof pct_or[0]; k++)
+        if (ea_iends(before, pct_or[k])) return 1;
     size_t e = f->span.end + 24 < f->sentence.end ? f->span.end + 24 : f->sentence.end;
     ea_str after = ea_str_make(t + f->span.end, e - f->span.end);
     static const char *const fx[] = {" headwind", " tailwind", " impact", " benefit", " contribution", " charge",

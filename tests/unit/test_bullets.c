@@ -102,6 +102,8 @@ int main(int argc, char **argv) {
         "Our electric segment's earnings for the quarter were $0.18 per share.",
         "Aggregate adjustments totaled $31.2 million after tax, representing $0.18 per share.",
         "Excluding gains earned on investments of $0.18 per share, results were strong.",
+        "Storm costs came to $0.18 per share in the quarter.",
+        "Diluted earnings per share increased 20%, or $0.18, to a record.",
     };
     for (size_t i = 0; i < sizeof traps / sizeof traps[0]; i++) {
         char call4[1024];

@@ -367,6 +367,19 @@ int main(void) {
     }
     ea_facts_free(fs);
 
+    /* a per-share figure no metric names is EPS only when its words say
+       earnings; an earnings amount's per-share figure is EPS */
+    fs = facts_of("Storm costs were $0.15 per share in the quarter. We reported a loss of $1.97 per share.\n"
+                  "In the quarter, Acme earned $116.4 million or $1.80 a share.");
+    {
+        fc_want w = {"eps", NULL, NULL, NULL, NULL, 0.15, NAN, NAN};
+        CHECK(fc_find(fs, &w, 0) < 0);
+    }
+    EXPECT("other", "2024Q1", "actual", NULL, 0.15);
+    EXPECT("eps", "2024Q1", "actual", NULL, -1.97);
+    EXPECT("eps", "2024Q1", "actual", NULL, 1.80);
+    ea_facts_free(fs);
+
     ea_call_free(g_call);
     return th_done();
 }
