@@ -112,7 +112,7 @@ static const cue_word cue_words[] = {
     {"vs.", CUE_COMPARE, 0}, {"vs", CUE_COMPARE, 0}, {"from", CUE_COMPARE, 0}, {"relative to", CUE_COMPARE, 0},
     {"against", CUE_COMPARE, 0}, {"as compared", CUE_COMPARE, 0},
     {"non-gaap", CUE_BASIS, "non_gaap"}, {"non gaap", CUE_BASIS, "non_gaap"}, {"gaap", CUE_BASIS, "gaap"},
-    {"adjusted", CUE_BASIS, "adjusted"}, {"underlying", CUE_BASIS, "adjusted"}, {"organic", CUE_BASIS, "organic"}, {"organically", CUE_BASIS, "organic"},
+    {"adjusted", CUE_BASIS, "adjusted"}, {"adjusting for", CUE_BASIS, "adjusted"}, {"underlying", CUE_BASIS, "adjusted"}, {"organic", CUE_BASIS, "organic"}, {"organically", CUE_BASIS, "organic"},
     {"constant currency", CUE_BASIS, "constant_currency"}, {"constant-currency", CUE_BASIS, "constant_currency"},
     {"非公认会计准则", CUE_BASIS, "non_gaap"}, {"非公認會計準則", CUE_BASIS, "non_gaap"},
     {"非 gaap", CUE_BASIS, "non_gaap"}, {"非gaap", CUE_BASIS, "non_gaap"}, {"经调整", CUE_BASIS, "adjusted"},
@@ -771,6 +771,21 @@ static ea_str basis_after(const char *s, size_t n, const events_t *ev, size_t at
                 while (p < end && *p == ' ') p++;
                 break;
             }
+    }
+    /* "$6.54 of adjusted earnings per share", "$0.94 adjusted": a basis
+       word right after, before the metric or the clause's end */
+    const char *b = s + at;
+    while (b < end && *b == ' ') b++;
+    if ((k = lit_at(b, end, "of")) || (k = lit_at(b, end, "in"))) b += k;
+    while (b < end && *b == ' ') b++;
+    for (int i = 0; i < ev->nc; i++) {
+        const cue_ev *c = &ev->c[i];
+        if (c->cue != CUE_BASIS || s + c->s != b) continue;
+        const char *r = s + c->e;
+        while (r < end && *r == ' ') r++;
+        int named = r == end || *r == ',' || *r == '.' || *r == ';';
+        for (int j = 0; j < ev->nm && !named; j++) named = s + ev->m[j].s == r;
+        if (named) return ea_str_make(c->arg, strlen(c->arg));
     }
     if (!(k = lit_at(p, end, "on"))) return ea_str_make(NULL, 0);
     p += k;

@@ -95,6 +95,33 @@ static ea_str clause_after(const char *t, const ea_fact *f, size_t max) {
     return ea_str_make(t + f->span.end, e - f->span.end);
 }
 
+/* The words before an amount that `before` ends with, followed by "or":
+ * "net income was down by" in "net income was down by $2.4 million or";
+ * empty when `before` does not end so. */
+static ea_str amount_before_or(ea_str before) {
+    if (!ea_iends(before, " or")) return ea_str_make(NULL, 0);
+    ea_str b = ea_trim(ea_str_make(before.ptr, before.len - 3));
+    if (b.len && b.ptr[b.len - 1] == ',') b.len--;
+    static const char *const scales[] = {" million", " billion", " thousand"};
+    for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++)
+        if (ea_iends(b, scales[k])) b.len -= strlen(scales[k]);
+    size_t e = b.len;
+    while (b.len && (ea_is_digit((unsigned char)b.ptr[b.len - 1]) || b.ptr[b.len - 1] == '.' ||
+                     b.ptr[b.len - 1] == ','))
+        b.len--;
+    if (b.len == e || !b.len || b.ptr[b.len - 1] != '$') return ea_str_make(NULL, 0);
+    b.len--;
+    return ea_trim(b);
+}
+
+/* s without a last word that rounds the figure after it: "down about" */
+static ea_str without_approx(ea_str s) {
+    static const char *const w[] = {" about", " approximately", " roughly", " nearly", " around", " almost"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (ea_iends(s, w[k])) return ea_trim(ea_str_make(s.ptr, s.len - strlen(w[k])));
+    return s;
+}
+
 /* A figure that is a change or an effect, not the level its metric
    reached: "a decline in revenues of $80 million", "a $98 million headwind
    to revenue", "positively impacted by $0.03", "included $0.02 of
@@ -114,6 +141,12 @@ static int effect(const ea_call *c, const ea_fact *f) {
                                      "decline in revenue of", "decrease in revenue of", "decrease in revenues of"};
     for (size_t k = 0; k < sizeof by / sizeof by[0]; k++)
         if (ea_iends(before, by[k])) return 1;
+    /* the same change restated per share: "net income was down by $2.4
+       million or $0.16 per share" */
+    ea_str prev = without_approx(amount_before_or(before));
+    if (prev.len)
+        for (size_t k = 0; k < sizeof by / sizeof by[0]; k++)
+            if (ea_iends(prev, by[k])) return 1;
     /* the amount of a change stated as a percent first: "increased by 31%,
        or $0.24, to $1.02 per share" */
     static const char *const pct_or[] = {"%, or", "% or", "percent, or", "percent or"};
@@ -191,13 +224,16 @@ static int period_is(const ea_fact *f, const char *p) {
 
 /* How strongly the call leads with this value: every statement of the same
  * metric, basis class and value counts; an early one counts more. */
-static double weight(const ea_facts *fs, const ea_fact *f, size_t n_paras, int (*same)(const ea_fact *, const ea_fact *)) {
+static double weight(const ea_call *c, const ea_facts *fs, const ea_fact *f, size_t n_paras,
+                     int (*same)(const ea_fact *, const ea_fact *)) {
     double w = 0;
     size_t n = ea_facts_count(fs);
     for (size_t i = 0; i < n; i++) {
         const ea_fact *g = ea_facts_get(fs, i);
         if (g->in_translation || !g->has_value || g->is_change) continue;
         if (!same(f, g)) continue;
+        /* an effect of the same size repeats another figure, not this one */
+        if (c && g != f && effect(c, g)) continue;
         double pos = n_paras ? (double)g->para / (double)n_paras : 0;
         w += 1.0 + (1.0 - pos);
     }
@@ -256,7 +292,7 @@ void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
         if (f->in_translation || f->company.len || !f->has_value || f->is_change) continue;
         if (f->kind == EA_FACT_ACTUAL && period_is(f, h->period) && !f->segment.len && !f->is_range) {
             if (per_share_amount(f) && !effect(c, f)) {
-                double w = weight(fs, f, np, same_eps) * (impact(c, f) ? 0.25 : 1.0);
+                double w = weight(c, fs, f, np, same_eps) * (impact(c, f) ? 0.25 : 1.0);
                 int ffo = ea_sum_is(f->metric, "ffo");
                 if (ffo) {
                     if (w > w_ffo) w_ffo = w, h->ffo = f;
@@ -268,7 +304,7 @@ void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
             } else if (ea_sum_is(f->metric, "revenue") && money_total(f) && f->value >= 1e5 && !effect(c, f) && !impact(c, f)) {
                 /* the total: stated often, and the largest revenue figure
                    of the quarter (segments are parts of it) */
-                double w = weight(fs, f, np, same_total);
+                double w = weight(NULL, fs, f, np, same_total);
                 if (h->rev) {
                     if (f->value > h->rev->value * 1.0001) w += 1.5;
                     else if (f->value < h->rev->value * 0.9999) w -= 1.5;
@@ -311,7 +347,7 @@ const ea_fact *ea_sum_lead(const ea_call *c, const ea_facts *fs, const char *met
         if (f->in_translation || f->company.len || !f->has_value || f->is_change || f->is_range) continue;
         if (f->kind != EA_FACT_ACTUAL || f->segment.len || !ea_sum_is(f->metric, metric)) continue;
         if (ea_sum_adjusted(f) != adj || !period_is(f, period)) continue;
-        double w = weight(fs, f, np, same_total);
+        double w = weight(NULL, fs, f, np, same_total);
         if (!best || w > bw) best = f, bw = w;
     }
     return best;

@@ -104,6 +104,7 @@ int main(int argc, char **argv) {
         "Excluding gains earned on investments of $0.18 per share, results were strong.",
         "Storm costs came to $0.18 per share in the quarter.",
         "Diluted earnings per share increased 20%, or $0.18, to a record.",
+        "Adjusting for the gain, net income was down about $2.4 million or $0.18 per share.",
     };
     for (size_t i = 0; i < sizeof traps / sizeof traps[0]; i++) {
         char call4[1024];
@@ -115,6 +116,15 @@ int main(int argc, char **argv) {
         expect_bullets(call4, "compname reports q2 earnings per share $0.56.\nq2 earnings per share $0.56.\n",
                        traps[i]);
     }
+
+    /* effects of the same size do not make a figure the lead: the $0.05
+       stated as EPS once and twice as an effect is not the quarter's */
+    expect_bullets("Northwind Q2 2025 Earnings Call\n\nJane Roe -- Chief Financial Officer\n\n"
+                   "Diluted earnings per share were $0.41.\n\nNet income was $3 million or $0.05 per share.\n\n"
+                   "Earnings per share included $0.05 of favorable currency.\n\n"
+                   "Earnings per share included $0.05 of lower taxes.\n",
+                   "compname reports q2 earnings per share $0.41.\nq2 earnings per share $0.41.\n",
+                   "effects do not weigh");
 
     /* nor, for revenue, a part of it or an increment to it */
     static const char *const rev_traps[] = {

@@ -380,6 +380,22 @@ int main(void) {
     EXPECT("eps", "2024Q1", "actual", NULL, 1.80);
     ea_facts_free(fs);
 
+    /* a basis word right after the figure, and "adjusting for" */
+    fs = facts_of("We delivered $6.54 of adjusted earnings per share in the quarter.\n"
+                  "Diluted earnings per share were $0.97, or $0.94 adjusted.\n"
+                  "Adjusting for these special items, earnings from ongoing operations were $0.19 per share.");
+    {
+        const ea_fact *a = EXPECT("eps", "2024Q1", "actual", NULL, 6.54);
+        if (a) CHECK(fc_str(a->basis, "adjusted"));
+        a = EXPECT("eps", "2024Q1", "actual", NULL, 0.97);
+        if (a) CHECK(fc_str(a->basis, ""));
+        a = EXPECT("eps", "2024Q1", "actual", NULL, 0.94);
+        if (a) CHECK(fc_str(a->basis, "adjusted"));
+        a = EXPECT("eps", "2024Q1", "actual", NULL, 0.19);
+        if (a) CHECK(fc_str(a->basis, "adjusted"));
+    }
+    ea_facts_free(fs);
+
     ea_call_free(g_call);
     return th_done();
 }
