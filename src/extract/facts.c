@@ -833,7 +833,16 @@ static const char *const seg_stop[] = {
     "deliver", "generate", "report", "achieve", "post", "record", "guide", "raise", "lower", "maintain",
     "reaffirm", "expects", "believes", "sees", "see", "look", "looking", "target", "is", "are", "what", "which",
     "there", "here", "other", "more", "less", "last", "next", "prior", "current", "first-quarter",
-    "second-quarter", "third-quarter", "fourth-quarter", "second-half", "first-half"};
+    "second-quarter", "third-quarter", "fourth-quarter", "second-half", "first-half",
+    /* links, comparisons and signs before a metric name no segment:
+       "highlights include total revenues", "or revenue", "Quarter four
+       revenues", "$0.10 of positive adjusted FFO per share" ("incremental
+       revenue" stays a segment: it is no total) */
+    "or", "where", "while", "versus", "include", "includes", "highlights", "midpoint", "sequential",
+    "year-over-year", "six-month", "after-tax", "pre-tax", "additional", "lost", "negative", "positive",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    /* the whole company: "companywide revenues", "global revenues" */
+    "companywide", "company-wide", "global", "worldwide", "enterprise-wide", "firmwide", "firm-wide"};
 
 /* Whether the n bytes at w are one of the words (lower case), in any case;
  * the first letter is tested before the length. */

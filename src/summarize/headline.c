@@ -139,8 +139,9 @@ static int effect(const ea_call *c, const ea_fact *f) {
                                      "increase of", "decrease of", "decline of", "growth of",
                                      "increase in revenues of", "decline in revenues of", "increase in revenue of",
                                      "decline in revenue of", "decrease in revenue of", "decrease in revenues of"};
+    ea_str bare = without_approx(before); /* "increase by about $4 million" */
     for (size_t k = 0; k < sizeof by / sizeof by[0]; k++)
-        if (ea_iends(before, by[k])) return 1;
+        if (ea_iends(before, by[k]) || ea_iends(bare, by[k])) return 1;
     /* the same change restated per share: "net income was down by $2.4
        million or $0.16 per share" */
     ea_str prev = without_approx(amount_before_or(before));
@@ -159,7 +160,9 @@ static int effect(const ea_call *c, const ea_fact *f) {
                                      " increase", " decrease", " improvement",
                                      " decline", " reduction", " pressure", " gain", " higher", " lower",
                                      " better", " worse", " more than", " less than", " was due to", " were due to",
-                                     " was organic", " from the acquisition", " from acquisitions"};
+                                     " was organic", " from the acquisition", " from acquisitions",
+                                     /* a yearly rate, not the quarter's: "Sales approximate $4 million annually" */
+                                     " annually", " annualized", " per year", " a year", " on an annual"};
     for (size_t k = 0; k < sizeof fx / sizeof fx[0]; k++) {
         size_t l = strlen(fx[k]);
         if (ea_istarts(after, fx[k]) && (after.len == l || !ea_is_alpha((unsigned char)after.ptr[l]))) return 1;
@@ -301,7 +304,8 @@ void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
                 } else if (w > w_rep) {
                     w_rep = w, h->eps = f;
                 }
-            } else if (ea_sum_is(f->metric, "revenue") && money_total(f) && f->value >= 1e5 && !effect(c, f) && !impact(c, f)) {
+            } else if (ea_sum_is(f->metric, "revenue") && money_total(f) && f->value >= 1e5 && !effect(c, f) &&
+                       !impact(c, f)) {
                 /* the total: stated often, and the largest revenue figure
                    of the quarter (segments are parts of it) */
                 double w = weight(NULL, fs, f, np, same_total);

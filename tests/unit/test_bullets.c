@@ -130,6 +130,8 @@ int main(int argc, char **argv) {
     static const char *const rev_traps[] = {
         "Revenue grew on volume, and $5.5 million was due to the acquisition of Acme.",
         "We were looking forward to an incremental $25 million of revenue from three events this year.",
+        "Sales approximate $4 million annually.",
+        "Sales should increase by about $4 million with the addition of Acme.",
     };
     for (size_t i = 0; i < sizeof rev_traps / sizeof rev_traps[0]; i++) {
         char call5[1024];

@@ -396,6 +396,17 @@ int main(void) {
     }
     ea_facts_free(fs);
 
+    /* links and words for the whole company before a metric name no
+       segment */
+    fs = facts_of("As indicated on slide 12, highlights include total revenues of $329 million.\n"
+                  "Companywide revenues were $1.507 billion.\nQuarter four revenues totaled $711.2 million.\n"
+                  "We generated $0.10 of positive adjusted FFO per share.");
+    EXPECT("revenue", "2024Q1", "actual", "", 329e6);
+    EXPECT("revenue", "2024Q1", "actual", "", 1.507e9);
+    EXPECT("revenue", NULL, "actual", "", 711.2e6);
+    EXPECT("ffo", "2024Q1", "actual", "", 0.10);
+    ea_facts_free(fs);
+
     ea_call_free(g_call);
     return th_done();
 }
