@@ -130,14 +130,19 @@ static void eps_words(ea_buf *b, const ea_fact *f, int loss) {
     else ea_buf_puts(b, loss ? " loss per share " : " earnings per share ");
 }
 
-static void end_line(ea_buf *b, const ea_fact *f, unsigned flags) {
+/* the line's end, citing f's paragraph and also g's when g is another's
+   (NULL: none) */
+static void end_line2(ea_buf *b, const ea_fact *f, const ea_fact *g, unsigned flags) {
     if (flags & EA_BULLETS_CITE) {
-        char t[24];
-        int n = snprintf(t, sizeof t, " [%u]", f->para + 1);
+        char t[40];
+        int n = g && g->para != f->para ? snprintf(t, sizeof t, " [%u, %u]", f->para + 1, g->para + 1)
+                                        : snprintf(t, sizeof t, " [%u]", f->para + 1);
         if (n > 0) ea_buf_append(b, t, (size_t)n);
     }
     ea_buf_puts(b, ".\n");
 }
+
+static void end_line(ea_buf *b, const ea_fact *f, unsigned flags) { end_line2(b, f, NULL, flags); }
 
 /* what the figure's sentence says it covers: "from continuing operations",
    "excluding items" (an adjusted figure the call says excludes something) */
@@ -307,9 +312,9 @@ ea_status ea_digest_write_bullets(const ea_call *c, const ea_facts *fs, unsigned
         ea_buf_puts(&b, revenue_word(r));
         if (ch && ch->yoy_pct != 0) {
             ea_buf_puts(&b, ch->yoy_pct > 0 ? " rose " : " fell ");
-            if (ch == r) {
+            if (!ch->is_change) { /* the level's own change, or that of another statement of it */
                 char t[32];
-                int n = snprintf(t, sizeof t, "%.15g", fabs(r->yoy_pct));
+                int n = snprintf(t, sizeof t, "%.15g", fabs(ch->yoy_pct));
                 if (n > 0) ea_buf_append(&b, t, (size_t)n);
             } else {
                 pct_text(&b, c, ch, ch->yoy_pct);
@@ -319,7 +324,7 @@ ea_status ea_digest_write_bullets(const ea_call *c, const ea_facts *fs, unsigned
             ea_buf_putc(&b, ' ');
         }
         ea_sum_amount(&b, c, r, r->value, 0);
-        end_line(&b, r, flags);
+        end_line2(&b, r, ch, flags);
     }
     const ea_fact *gs[] = {h.g_q_eps, h.g_q_rev, h.g_y_eps_adj, h.g_y_eps, h.g_y_rev};
     for (size_t k = 0; k < sizeof gs / sizeof gs[0]; k++)

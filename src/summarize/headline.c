@@ -254,9 +254,24 @@ static int same_total(const ea_fact *a, const ea_fact *b) {
     return same_str(a->metric, b->metric) && !b->is_range && !b->segment.len && fabs(a->value - b->value) <= 1e-9 * fabs(a->value) + 1e-9;
 }
 
+/* The same value stated elsewhere for the call's fiscal year `fy`: a
+   figure whose sentence names no period is the year's ("For the full
+   year, revenue grew 12% to $63.5 billion. ... Revenue was $63.5
+   billion"). */
+static int other_period(const ea_facts *fs, const ea_fact *f, const char *fy) {
+    size_t n = ea_facts_count(fs);
+    for (size_t i = 0; i < n; i++) {
+        const ea_fact *g = ea_facts_get(fs, i);
+        if (g == f || g->in_translation || !g->has_value || g->is_change || g->is_range || g->period_implied) continue;
+        if (!same_str(g->metric, f->metric) || !fy[0] || !period_is(g, fy)) continue;
+        if (fabs(g->value - f->value) <= 1e-9 * fabs(f->value)) return 1;
+    }
+    return 0;
+}
+
 /* the change of revenue stated with its level: on the fact itself, or a
    change fact in the same sentence */
-static const ea_fact *revenue_change(const ea_facts *fs, const ea_fact *rev) {
+static const ea_fact *change_of(const ea_facts *fs, const ea_fact *rev) {
     if (rev->has_yoy) return rev;
     size_t n = ea_facts_count(fs);
     for (size_t i = 0; i < n; i++) {
@@ -266,6 +281,20 @@ static const ea_fact *revenue_change(const ea_facts *fs, const ea_fact *rev) {
         if (g->sentence.start == rev->sentence.start && g->para == rev->para) return g;
     }
     return NULL;
+}
+
+/* ... or with another statement of the same level: "we achieved record
+   revenue of $1.16 billion ... revenue of $1.16 billion grew 9.4%" */
+static const ea_fact *revenue_change(const ea_facts *fs, const ea_fact *rev) {
+    const ea_fact *ch = change_of(fs, rev);
+    size_t n = ea_facts_count(fs);
+    for (size_t i = 0; i < n && !ch; i++) {
+        const ea_fact *g = ea_facts_get(fs, i);
+        if (g != rev && !g->in_translation && g->kind == EA_FACT_ACTUAL && same_total(rev, g) && g->has_value &&
+            !g->is_change && same_str(g->period, rev->period))
+            ch = change_of(fs, g);
+    }
+    return ch;
 }
 
 void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
@@ -305,7 +334,7 @@ void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
                     w_rep = w, h->eps = f;
                 }
             } else if (ea_sum_is(f->metric, "revenue") && money_total(f) && f->value >= 1e5 && !effect(c, f) &&
-                       !impact(c, f)) {
+                       !impact(c, f) && !(f->period_implied && other_period(fs, f, fy))) {
                 /* the total: stated often, and the largest revenue figure
                    of the quarter (segments are parts of it) */
                 double w = weight(NULL, fs, f, np, same_total);

@@ -142,6 +142,16 @@ int main(int argc, char **argv) {
         expect_bullets(call5, "q2 revenue $20.2 million.\n", rev_traps[i]);
     }
 
+    /* a figure whose sentence names no period is the year's when the call
+       states it for the year; the quarter's change comes from another
+       statement of its level */
+    expect_bullets("Northwind Q4 2025 Earnings Call\n\nJane Roe -- Chief Financial Officer\n\n"
+                   "For the full year 2025, revenue grew 12% to $63.5 billion.\n\n"
+                   "Revenue was $63.5 billion, up 12%. Revenue was $63.5 billion.\n\n"
+                   "In Q4, revenue was $16.7 billion.\n\n"
+                   "Revenue for the fourth quarter of $16.7 billion grew 9% year over year.\n",
+                   "q4 revenue rose 9 percent to $16.7 billion.\n", "the quarter, not the year");
+
     /* the guidance a call gives now, not the earlier one it looks back on;
        a fourth-quarter call guides the next year */
     static const char call6[] =
