@@ -727,6 +727,27 @@ static int from_before(const char *s, size_t at) {
     return !(i >= 5 && !memcmp(s + i - 5, "range", 5) && (i == 5 || !ea_is_alnum((unsigned char)s[i - 6])));
 }
 
+/* "... or" right before a number: "up 8% or $21 million to $290 million" */
+static int or_before(const char *s, size_t at) {
+    size_t i = at;
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '$')) i--;
+    return i >= 3 && ea_lower((unsigned char)s[i - 2]) == 'o' && ea_lower((unsigned char)s[i - 1]) == 'r' &&
+           s[i - 3] == ' ';
+}
+
+/* The number of a range written second: the other one than its first as
+ * stated (40.7 in "$40.7 million", up to its scale). */
+static double second_written(const ea_qty *q) {
+    if (q->stated != 0) {
+        static const double sc[] = {1, 1e3, 1e6, 1e9, 1e12};
+        for (size_t k = 0; k < sizeof sc / sizeof sc[0]; k++)
+            if (fabs(fabs(q->low) - fabs(q->stated) * sc[k]) <= 1e-9 * fabs(q->low) + 1e-9) return q->high;
+        for (size_t k = 0; k < sizeof sc / sizeof sc[0]; k++)
+            if (fabs(fabs(q->high) - fabs(q->stated) * sc[k]) <= 1e-9 * fabs(q->high) + 1e-9) return q->low;
+    }
+    return q->high;
+}
+
 /* "from $650 million to $680 million previously": the figure after `at`
  * is an earlier one (the base a revision is compared with) */
 static int earlier_after(const char *s, size_t n, size_t at) {
@@ -1542,10 +1563,11 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
         const ea_qty *q = &ev.q[i];
         if (q->flags & EA_Q_NOTVALUE) continue;
         size_t prev_end = 0, next_start = n;
-        int next_i = -1;
+        int next_i = -1, prev_q = -1;
         for (int j = i - 1; j >= 0; j--)
             if (!(ev.q[j].flags & EA_Q_NOTVALUE)) {
                 prev_end = ev.q[j].end;
+                prev_q = j;
                 break;
             }
         for (int j = i + 1; j < ev.nq; j++)
@@ -1847,6 +1869,13 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
             if (move) {
                 f->is_range = 0;
                 f->value = move < 0 ? q->low : q->high;
+            } else if (or_before(s, q->start) && move_dir(&ev, q->start) && !earlier_after(s, n, q->end) &&
+                       prev_q >= 0 && ev.q[prev_q].unit == EA_U_PCT && !(ev.q[prev_q].flags & EA_Q_RANGE)) {
+                /* "decreased 29.3% or $79.3 million to $190.9 million": the
+                   change, then the level it reached, written second; not
+                   "growth of 12% to 15%, or $0.81 to $0.83" */
+                f->is_range = 0;
+                f->value = second_written(q);
             }
         }
         /* losses carry their sign: "net loss of $12 million", "每股虧損" */

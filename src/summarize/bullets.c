@@ -50,22 +50,31 @@ static double digits_value(ea_str d) {
     return v;
 }
 
+/* The scale word that makes the digits d the amount a ("" for none), or
+   NULL when none does. */
+static const char *scale_word(ea_str d, double a) {
+    double x = d.len ? digits_value(d) : 0;
+    if (x <= 0) return NULL;
+    double sc = a / x;
+    if (fabs(sc - 1) < 1e-9) return "";
+    if (fabs(sc - 1e3) < 1e-6) return " thousand";
+    if (fabs(sc - 1e6) < 1e-3) return " million";
+    if (fabs(sc - 1e9) < 1) return " billion";
+    if (fabs(sc - 1e12) < 1e3) return " trillion";
+    return NULL;
+}
+
 /* An amount as the call wrote it: "$40.7 million" from 40,700,000 stated
  * as "40.7" with a scale word; the value itself when the stated form does
  * not map to one (万, 亿). */
 void ea_sum_amount(ea_buf *b, const ea_call *c, const ea_fact *f, double v, int k) {
     double a = fabs(v);
     ea_str d = ea_sum_number_text(c, f, k);
-    double x = d.len ? digits_value(d) : 0;
-    const char *word = NULL;
-    if (x > 0) {
-        double sc = a / x;
-        if (fabs(sc - 1) < 1e-9) word = "";
-        else if (fabs(sc - 1e3) < 1e-6) word = " thousand";
-        else if (fabs(sc - 1e6) < 1e-3) word = " million";
-        else if (fabs(sc - 1e9) < 1) word = " billion";
-        else if (fabs(sc - 1e12) < 1e3) word = " trillion";
-    }
+    const char *word = scale_word(d, a);
+    /* the level a move reached is written second: "$79.3 million to
+       $190.9 million" */
+    for (int j = 0; !word && j < 4; j++)
+        if (j != k && (d = ea_sum_number_text(c, f, j)).len) word = scale_word(d, a);
     int usd = f->unit && !strcmp(f->unit, "USD");
     int code = f->unit && !usd && strcmp(f->unit, "%") && *f->unit; /* "CNY 1.28 billion" */
     if (v < 0) ea_buf_putc(b, '-');

@@ -114,6 +114,15 @@ static ea_str amount_before_or(ea_str before) {
     return ea_trim(b);
 }
 
+/* Whether f's value is not the first number of its phrase as stated. */
+static int written_second(const ea_fact *f) {
+    if (f->stated == 0) return 0;
+    static const double sc[] = {1, 1e3, 1e6, 1e9, 1e12};
+    for (size_t k = 0; k < sizeof sc / sizeof sc[0]; k++)
+        if (fabs(fabs(f->value) - fabs(f->stated) * sc[k]) <= 1e-9 * fabs(f->value) + 1e-9) return 0;
+    return 1;
+}
+
 /* s without a last word that rounds the figure after it: "down about" */
 static ea_str without_approx(ea_str s) {
     static const char *const w[] = {" about", " approximately", " roughly", " nearly", " around", " almost"};
@@ -132,6 +141,9 @@ static int effect(const ea_call *c, const ea_fact *f) {
     if (f->span.end > tl || f->sentence.start > f->span.start || f->sentence.end > tl) return 0;
     size_t a = f->span.start > f->sentence.start + 40 ? f->span.start - 40 : f->sentence.start;
     ea_str before = ea_trim(ea_str_make(t + a, f->span.start - a));
+    /* the level a move reached, written second ("or $79.3 million to
+       $190.9 million"): the words before speak of the change */
+    if (!f->is_range && written_second(f)) before = ea_str_make(NULL, 0);
     static const char *const by[] = {" by", "included", "includes", "including", "contributed", "another", "added",
                                      "excluding", "excluding the", "increased", "decreased", "declined", "improved",
                                      "incremental", "an additional",

@@ -152,6 +152,11 @@ int main(int argc, char **argv) {
                    "Revenue for the fourth quarter of $16.7 billion grew 9% year over year.\n",
                    "q4 revenue rose 9 percent to $16.7 billion.\n", "the quarter, not the year");
 
+    /* the level a move reached, written second, with its digits */
+    expect_bullets("Northwind Q2 2025 Earnings Call\n\nJane Roe -- Chief Financial Officer\n\n"
+                   "Second quarter sales decreased 29.3% or $79.3 million to $1,190.9 million.\n",
+                   "q2 sales fell 29.3 percent to $1,190.9 million.\n", "a move's level");
+
     /* the guidance a call gives now, not the earlier one it looks back on;
        a fourth-quarter call guides the next year */
     static const char call6[] =

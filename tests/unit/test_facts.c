@@ -407,6 +407,14 @@ int main(void) {
     EXPECT("ffo", "2024Q1", "actual", "", 0.10);
     ea_facts_free(fs);
 
+    /* a change, "or", then "X to Y": the change's amount and the level it
+       reached; after a range of percents it is the same range in dollars */
+    fs = facts_of("First quarter sales decreased 29.3% or $79.3 million to $190.9 million.\n"
+                  "We expect adjusted earnings per share growth of 12% to 15%, or $0.81 to $0.83 per share.");
+    EXPECT("revenue", "2024Q1", "actual", NULL, 190.9e6);
+    EXPECT_RANGE("eps", NULL, "guidance", 0.81, 0.83);
+    ea_facts_free(fs);
+
     ea_call_free(g_call);
     return th_done();
 }
