@@ -112,7 +112,7 @@ static const cue_word cue_words[] = {
     {"vs.", CUE_COMPARE, 0}, {"vs", CUE_COMPARE, 0}, {"from", CUE_COMPARE, 0}, {"relative to", CUE_COMPARE, 0},
     {"against", CUE_COMPARE, 0}, {"as compared", CUE_COMPARE, 0},
     {"non-gaap", CUE_BASIS, "non_gaap"}, {"non gaap", CUE_BASIS, "non_gaap"}, {"gaap", CUE_BASIS, "gaap"},
-    {"adjusted", CUE_BASIS, "adjusted"}, {"underlying", CUE_BASIS, "adjusted"}, {"organic", CUE_BASIS, "organic"}, {"organically", CUE_BASIS, "organic"},
+    {"adjusted", CUE_BASIS, "adjusted"}, {"adjusting for", CUE_BASIS, "adjusted"}, {"underlying", CUE_BASIS, "adjusted"}, {"organic", CUE_BASIS, "organic"}, {"organically", CUE_BASIS, "organic"},
     {"constant currency", CUE_BASIS, "constant_currency"}, {"constant-currency", CUE_BASIS, "constant_currency"},
     {"非公认会计准则", CUE_BASIS, "non_gaap"}, {"非公認會計準則", CUE_BASIS, "non_gaap"},
     {"非 gaap", CUE_BASIS, "non_gaap"}, {"非gaap", CUE_BASIS, "non_gaap"}, {"经调整", CUE_BASIS, "adjusted"},
@@ -843,6 +843,27 @@ static int from_before(const char *s, size_t at) {
     return !(i >= 5 && !memcmp(s + i - 5, "range", 5) && (i == 5 || !ea_is_alnum((unsigned char)s[i - 6])));
 }
 
+/* "... or" right before a number: "up 8% or $21 million to $290 million" */
+static int or_before(const char *s, size_t at) {
+    size_t i = at;
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '$')) i--;
+    return i >= 3 && ea_lower((unsigned char)s[i - 2]) == 'o' && ea_lower((unsigned char)s[i - 1]) == 'r' &&
+           s[i - 3] == ' ';
+}
+
+/* The number of a range written second: the other one than its first as
+ * stated (40.7 in "$40.7 million", up to its scale). */
+static double second_written(const ea_qty *q) {
+    if (q->stated != 0) {
+        static const double sc[] = {1, 1e3, 1e6, 1e9, 1e12};
+        for (size_t k = 0; k < sizeof sc / sizeof sc[0]; k++)
+            if (fabs(fabs(q->low) - fabs(q->stated) * sc[k]) <= 1e-9 * fabs(q->low) + 1e-9) return q->high;
+        for (size_t k = 0; k < sizeof sc / sizeof sc[0]; k++)
+            if (fabs(fabs(q->high) - fabs(q->stated) * sc[k]) <= 1e-9 * fabs(q->high) + 1e-9) return q->low;
+    }
+    return q->high;
+}
+
 /* "from $650 million to $680 million previously": the figure after `at`
  * is an earlier one (the base a revision is compared with) */
 static int earlier_after(const char *s, size_t n, size_t at) {
@@ -887,6 +908,21 @@ static ea_str basis_after(const char *s, size_t n, const events_t *ev, size_t at
                 while (p < end && *p == ' ') p++;
                 break;
             }
+    }
+    /* "$6.54 of adjusted earnings per share", "$0.94 adjusted": a basis
+       word right after, before the metric or the clause's end */
+    const char *b = s + at;
+    while (b < end && *b == ' ') b++;
+    if ((k = lit_at(b, end, "of")) || (k = lit_at(b, end, "in"))) b += k;
+    while (b < end && *b == ' ') b++;
+    for (int i = 0; i < ev->nc; i++) {
+        const cue_ev *c = &ev->c[i];
+        if (c->cue != CUE_BASIS || s + c->s != b) continue;
+        const char *r = s + c->e;
+        while (r < end && *r == ' ') r++;
+        int named = r == end || *r == ',' || *r == '.' || *r == ';';
+        for (int j = 0; j < ev->nm && !named; j++) named = s + ev->m[j].s == r;
+        if (named) return ea_str_make(c->arg, strlen(c->arg));
     }
     if (!(k = lit_at(p, end, "on"))) return ea_str_make(NULL, 0);
     p += k;
@@ -934,7 +970,16 @@ static const char *const seg_stop[] = {
     "deliver", "generate", "report", "achieve", "post", "record", "guide", "raise", "lower", "maintain",
     "reaffirm", "expects", "believes", "sees", "see", "look", "looking", "target", "is", "are", "what", "which",
     "there", "here", "other", "more", "less", "last", "next", "prior", "current", "first-quarter",
-    "second-quarter", "third-quarter", "fourth-quarter", "second-half", "first-half"};
+    "second-quarter", "third-quarter", "fourth-quarter", "second-half", "first-half",
+    /* links, comparisons and signs before a metric name no segment:
+       "highlights include total revenues", "or revenue", "Quarter four
+       revenues", "$0.10 of positive adjusted FFO per share" ("incremental
+       revenue" stays a segment: it is no total) */
+    "or", "where", "while", "versus", "include", "includes", "highlights", "midpoint", "sequential",
+    "year-over-year", "six-month", "after-tax", "pre-tax", "additional", "lost", "negative", "positive",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    /* the whole company: "companywide revenues", "global revenues" */
+    "companywide", "company-wide", "global", "worldwide", "enterprise-wide", "firmwide", "firm-wide"};
 
 /* Whether the n bytes at w are one of the words (lower case), in any case;
  * the first letter is tested before the length. */
@@ -1088,6 +1133,18 @@ static int earnings_amount(const ea_fact *f) {
 
 static int earnings_words(ea_str ph) {
     static const char *const w[] = {"earn", "income", "profit", "generated", "delivered", "guidance"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (ea_ifind(ph, w[i])) return 1;
+    return 0;
+}
+
+/* words that say a per-share figure is earnings when no metric is named:
+   "we reported a loss of $1.97 per share", "our results were $0.72 per
+   share", "Our adjusted loss for the quarter, which included these
+   charges, was $0.38 per share" */
+static int earnings_said(ea_str ph) {
+    static const char *const w[] = {"earn", "income", "profit", "loss", "eps", "report", "deliver",
+                                    "generat", "posted", "results"};
     for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
         if (ea_ifind(ph, w[i])) return 1;
     return 0;
@@ -1626,10 +1683,11 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
         const ea_qty *q = &ev.q[i];
         if (q->flags & EA_Q_NOTVALUE) continue;
         size_t prev_end = 0, next_start = n;
-        int next_i = -1;
+        int next_i = -1, prev_q = -1;
         for (int j = i - 1; j >= 0; j--)
             if (!(ev.q[j].flags & EA_Q_NOTVALUE)) {
                 prev_end = ev.q[j].end;
+                prev_q = j;
                 break;
             }
         for (int j = i + 1; j < ev.nq; j++)
@@ -1803,6 +1861,7 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
         /* a metric named between the last fact and this number wins over
            the comparison's inheritance ("compared with a net loss of") */
         int named_here = mi >= 0 && (size_t)ev.m[mi].s >= (compare ? compare_at : prev_end);
+        int loose = 0; /* no metric named: the words before stand for it */
         int base = -1; /* the fact this comparison's base measures */
         for (int j = n_sent - 1; j >= 0 && compare; j--) {
             const ea_fact *cf = &all[sent_facts[j]];
@@ -1859,6 +1918,7 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
             ea_str noun = count_noun_after(s, n, q);
             f->metric_phrase = arena_str(x, noun.ptr, noun.len);
         } else {
+            loose = 1;
             size_t a0 = q->start > 48 ? q->start - 48 : 0;
             if (a0 < prev_end) a0 = prev_end;
             if (a0 > q->start) a0 = q->start;
@@ -1930,6 +1990,13 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
             if (move) {
                 f->is_range = 0;
                 f->value = move < 0 ? q->low : q->high;
+            } else if (or_before(s, q->start) && move_dir(&ev, q->start) && !earlier_after(s, n, q->end) &&
+                       prev_q >= 0 && ev.q[prev_q].unit == EA_U_PCT && !(ev.q[prev_q].flags & EA_Q_RANGE)) {
+                /* "decreased 29.3% or $79.3 million to $190.9 million": the
+                   change, then the level it reached, written second; not
+                   "growth of 12% to 15%, or $0.81 to $0.83" */
+                f->is_range = 0;
+                f->value = second_written(q);
             }
         }
         /* losses carry their sign: "net loss of $12 million", "每股虧損" */
@@ -2015,6 +2082,14 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
                 a->vs_guidance = v < f->low ? EA_VS_BELOW : v > f->high ? EA_VS_ABOVE : EA_VS_WITHIN;
             }
         }
+        /* a per-share figure of the quarter that no metric names, after
+           words that say nothing of earnings, is a part or an effect, not
+           EPS: "Operating costs were $0.15 per share higher", "$12.5
+           million pre-tax or $0.15 per share" */
+        if (loose && f->kind == EA_FACT_ACTUAL && ea_ieq(f->metric, "eps") &&
+            !earnings_said(ea_str_make(s + prev_end, q->start - prev_end)) &&
+            !(pf >= 0 && prev_end && words_between(s, prev_end, q->start) <= 3 && earnings_amount(&all[pf])))
+            f->metric = ea_str_make("other", 5);
         /* basis: "$0.70 on an adjusted basis" right after the figure, else
            the nearest basis word before, in the clause */
         if (!f->basis.len) {

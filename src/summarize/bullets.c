@@ -50,22 +50,31 @@ static double digits_value(ea_str d) {
     return v;
 }
 
+/* The scale word that makes the digits d the amount a ("" for none), or
+   NULL when none does. */
+static const char *scale_word(ea_str d, double a) {
+    double x = d.len ? digits_value(d) : 0;
+    if (x <= 0) return NULL;
+    double sc = a / x;
+    if (fabs(sc - 1) < 1e-9) return "";
+    if (fabs(sc - 1e3) < 1e-6) return " thousand";
+    if (fabs(sc - 1e6) < 1e-3) return " million";
+    if (fabs(sc - 1e9) < 1) return " billion";
+    if (fabs(sc - 1e12) < 1e3) return " trillion";
+    return NULL;
+}
+
 /* An amount as the call wrote it: "$40.7 million" from 40,700,000 stated
  * as "40.7" with a scale word; the value itself when the stated form does
  * not map to one (万, 亿). */
 void ea_sum_amount(ea_buf *b, const ea_call *c, const ea_fact *f, double v, int k) {
     double a = fabs(v);
     ea_str d = ea_sum_number_text(c, f, k);
-    double x = d.len ? digits_value(d) : 0;
-    const char *word = NULL;
-    if (x > 0) {
-        double sc = a / x;
-        if (fabs(sc - 1) < 1e-9) word = "";
-        else if (fabs(sc - 1e3) < 1e-6) word = " thousand";
-        else if (fabs(sc - 1e6) < 1e-3) word = " million";
-        else if (fabs(sc - 1e9) < 1) word = " billion";
-        else if (fabs(sc - 1e12) < 1e3) word = " trillion";
-    }
+    const char *word = scale_word(d, a);
+    /* the level a move reached is written second: "$79.3 million to
+       $190.9 million" */
+    for (int j = 0; !word && j < 4; j++)
+        if (j != k && (d = ea_sum_number_text(c, f, j)).len) word = scale_word(d, a);
     int usd = f->unit && !strcmp(f->unit, "USD");
     int code = f->unit && !usd && strcmp(f->unit, "%") && *f->unit; /* "CNY 1.28 billion" */
     if (v < 0) ea_buf_putc(b, '-');
@@ -139,14 +148,19 @@ static void eps_words(ea_buf *b, const ea_fact *f, int loss) {
     ea_buf_puts(b, loss ? " loss per share " : " earnings per share ");
 }
 
-static void end_line(ea_buf *b, const ea_fact *f, unsigned flags) {
+/* the line's end, citing f's paragraph and also g's when g is another's
+   (NULL: none) */
+static void end_line2(ea_buf *b, const ea_fact *f, const ea_fact *g, unsigned flags) {
     if (flags & EA_BULLETS_CITE) {
-        char t[24];
-        int n = snprintf(t, sizeof t, " [%u]", f->para + 1);
+        char t[40];
+        int n = g && g->para != f->para ? snprintf(t, sizeof t, " [%u, %u]", f->para + 1, g->para + 1)
+                                        : snprintf(t, sizeof t, " [%u]", f->para + 1);
         if (n > 0) ea_buf_append(b, t, (size_t)n);
     }
     ea_buf_puts(b, ".\n");
 }
+
+static void end_line(ea_buf *b, const ea_fact *f, unsigned flags) { end_line2(b, f, NULL, flags); }
 
 /* what the figure's sentence says it covers: "from continuing operations",
    "excluding items" (an adjusted figure the call says excludes something) */
@@ -316,9 +330,9 @@ ea_status ea_digest_write_bullets(const ea_call *c, const ea_facts *fs, unsigned
         ea_buf_puts(&b, revenue_word(r));
         if (ch && ch->yoy_pct != 0) {
             ea_buf_puts(&b, ch->yoy_pct > 0 ? " rose " : " fell ");
-            if (ch == r) {
+            if (!ch->is_change) { /* the level's own change, or that of another statement of it */
                 char t[32];
-                int n = snprintf(t, sizeof t, "%.15g", fabs(r->yoy_pct));
+                int n = snprintf(t, sizeof t, "%.15g", fabs(ch->yoy_pct));
                 if (n > 0) ea_buf_append(&b, t, (size_t)n);
             } else {
                 pct_text(&b, c, ch, ch->yoy_pct);
@@ -328,7 +342,7 @@ ea_status ea_digest_write_bullets(const ea_call *c, const ea_facts *fs, unsigned
             ea_buf_putc(&b, ' ');
         }
         ea_sum_amount(&b, c, r, r->value, 0);
-        end_line(&b, r, flags);
+        end_line2(&b, r, ch, flags);
     }
     const ea_fact *gs[] = {h.g_q_eps, h.g_q_rev, h.g_y_eps_adj, h.g_y_eps, h.g_y_rev};
     for (size_t k = 0; k < sizeof gs / sizeof gs[0]; k++)

@@ -95,6 +95,42 @@ static ea_str clause_after(const char *t, const ea_fact *f, size_t max) {
     return ea_str_make(t + f->span.end, e - f->span.end);
 }
 
+/* The words before an amount that `before` ends with, followed by "or":
+ * "net income was down by" in "net income was down by $2.4 million or";
+ * empty when `before` does not end so. */
+static ea_str amount_before_or(ea_str before) {
+    if (!ea_iends(before, " or")) return ea_str_make(NULL, 0);
+    ea_str b = ea_trim(ea_str_make(before.ptr, before.len - 3));
+    if (b.len && b.ptr[b.len - 1] == ',') b.len--;
+    static const char *const scales[] = {" million", " billion", " thousand"};
+    for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++)
+        if (ea_iends(b, scales[k])) b.len -= strlen(scales[k]);
+    size_t e = b.len;
+    while (b.len && (ea_is_digit((unsigned char)b.ptr[b.len - 1]) || b.ptr[b.len - 1] == '.' ||
+                     b.ptr[b.len - 1] == ','))
+        b.len--;
+    if (b.len == e || !b.len || b.ptr[b.len - 1] != '$') return ea_str_make(NULL, 0);
+    b.len--;
+    return ea_trim(b);
+}
+
+/* Whether f's value is not the first number of its phrase as stated. */
+static int written_second(const ea_fact *f) {
+    if (f->stated == 0) return 0;
+    static const double sc[] = {1, 1e3, 1e6, 1e9, 1e12};
+    for (size_t k = 0; k < sizeof sc / sizeof sc[0]; k++)
+        if (fabs(fabs(f->value) - fabs(f->stated) * sc[k]) <= 1e-9 * fabs(f->value) + 1e-9) return 0;
+    return 1;
+}
+
+/* s without a last word that rounds the figure after it: "down about" */
+static ea_str without_approx(ea_str s) {
+    static const char *const w[] = {" about", " approximately", " roughly", " nearly", " around", " almost"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (ea_iends(s, w[k])) return ea_trim(ea_str_make(s.ptr, s.len - strlen(w[k])));
+    return s;
+}
+
 /* A figure that is a change or an effect, not the level its metric
    reached: "a decline in revenues of $80 million", "a $98 million headwind
    to revenue", "positively impacted by $0.03", "included $0.02 of
@@ -105,6 +141,9 @@ static int effect(const ea_call *c, const ea_fact *f) {
     if (f->span.end > tl || f->sentence.start > f->span.start || f->sentence.end > tl) return 0;
     size_t a = f->span.start > f->sentence.start + 40 ? f->span.start - 40 : f->sentence.start;
     ea_str before = ea_trim(ea_str_make(t + a, f->span.start - a));
+    /* the level a move reached, written second ("or $79.3 million to
+       $190.9 million"): the words before speak of the change */
+    if (!f->is_range && written_second(f)) before = ea_str_make(NULL, 0);
     static const char *const by[] = {" by", "included", "includes", "including", "contributed", "another", "added",
                                      "excluding", "excluding the", "increased", "decreased", "declined", "improved",
                                      "incremental", "an additional",
@@ -112,8 +151,20 @@ static int effect(const ea_call *c, const ea_fact *f) {
                                      "increase of", "decrease of", "decline of", "growth of",
                                      "increase in revenues of", "decline in revenues of", "increase in revenue of",
                                      "decline in revenue of", "decrease in revenue of", "decrease in revenues of"};
+    ea_str bare = without_approx(before); /* "increase by about $4 million" */
     for (size_t k = 0; k < sizeof by / sizeof by[0]; k++)
-        if (ea_iends(before, by[k])) return 1;
+        if (ea_iends(before, by[k]) || ea_iends(bare, by[k])) return 1;
+    /* the same change restated per share: "net income was down by $2.4
+       million or $0.16 per share" */
+    ea_str prev = without_approx(amount_before_or(before));
+    if (prev.len)
+        for (size_t k = 0; k < sizeof by / sizeof by[0]; k++)
+            if (ea_iends(prev, by[k])) return 1;
+    /* the amount of a change stated as a percent first: "increased by 31%,
+       or $0.24, to $1.02 per share" */
+    static const char *const pct_or[] = {"%, or", "% or", "percent, or", "percent or"};
+    for (size_t k = 0; k < sizeof pct_or / sizeof pct_or[0]; k++)
+        if (ea_iends(before, pct_or[k])) return 1;
     size_t e = f->span.end + 24 < f->sentence.end ? f->span.end + 24 : f->sentence.end;
     ea_str after = ea_str_make(t + f->span.end, e - f->span.end);
     static const char *const fx[] = {" headwind", " tailwind", " impact", " benefit", " contribution", " charge",
@@ -121,7 +172,9 @@ static int effect(const ea_call *c, const ea_fact *f) {
                                      " increase", " decrease", " improvement",
                                      " decline", " reduction", " pressure", " gain", " higher", " lower",
                                      " better", " worse", " more than", " less than", " was due to", " were due to",
-                                     " was organic", " from the acquisition", " from acquisitions"};
+                                     " was organic", " from the acquisition", " from acquisitions",
+                                     /* a yearly rate, not the quarter's: "Sales approximate $4 million annually" */
+                                     " annually", " annualized", " per year", " a year", " on an annual"};
     for (size_t k = 0; k < sizeof fx / sizeof fx[0]; k++) {
         size_t l = strlen(fx[k]);
         if (ea_istarts(after, fx[k]) && (after.len == l || !ea_is_alpha((unsigned char)after.ptr[l]))) return 1;
@@ -186,13 +239,16 @@ static int period_is(const ea_fact *f, const char *p) {
 
 /* How strongly the call leads with this value: every statement of the same
  * metric, basis class and value counts; an early one counts more. */
-static double weight(const ea_facts *fs, const ea_fact *f, size_t n_paras, int (*same)(const ea_fact *, const ea_fact *)) {
+static double weight(const ea_call *c, const ea_facts *fs, const ea_fact *f, size_t n_paras,
+                     int (*same)(const ea_fact *, const ea_fact *)) {
     double w = 0;
     size_t n = ea_facts_count(fs);
     for (size_t i = 0; i < n; i++) {
         const ea_fact *g = ea_facts_get(fs, i);
         if (g->in_translation || !g->has_value || g->is_change) continue;
         if (!same(f, g)) continue;
+        /* an effect of the same size repeats another figure, not this one */
+        if (c && g != f && effect(c, g)) continue;
         double pos = n_paras ? (double)g->para / (double)n_paras : 0;
         w += 1.0 + (1.0 - pos);
     }
@@ -210,9 +266,24 @@ static int same_total(const ea_fact *a, const ea_fact *b) {
     return same_str(a->metric, b->metric) && !b->is_range && !b->segment.len && fabs(a->value - b->value) <= 1e-9 * fabs(a->value) + 1e-9;
 }
 
+/* The same value stated elsewhere for the call's fiscal year `fy`: a
+   figure whose sentence names no period is the year's ("For the full
+   year, revenue grew 12% to $63.5 billion. ... Revenue was $63.5
+   billion"). */
+static int other_period(const ea_facts *fs, const ea_fact *f, const char *fy) {
+    size_t n = ea_facts_count(fs);
+    for (size_t i = 0; i < n; i++) {
+        const ea_fact *g = ea_facts_get(fs, i);
+        if (g == f || g->in_translation || !g->has_value || g->is_change || g->is_range || g->period_implied) continue;
+        if (!same_str(g->metric, f->metric) || !fy[0] || !period_is(g, fy)) continue;
+        if (fabs(g->value - f->value) <= 1e-9 * fabs(f->value)) return 1;
+    }
+    return 0;
+}
+
 /* the change of revenue stated with its level: on the fact itself, or a
    change fact in the same sentence */
-static const ea_fact *revenue_change(const ea_facts *fs, const ea_fact *rev) {
+static const ea_fact *change_of(const ea_facts *fs, const ea_fact *rev) {
     if (rev->has_yoy) return rev;
     size_t n = ea_facts_count(fs);
     for (size_t i = 0; i < n; i++) {
@@ -222,6 +293,20 @@ static const ea_fact *revenue_change(const ea_facts *fs, const ea_fact *rev) {
         if (g->sentence.start == rev->sentence.start && g->para == rev->para) return g;
     }
     return NULL;
+}
+
+/* ... or with another statement of the same level: "we achieved record
+   revenue of $1.16 billion ... revenue of $1.16 billion grew 9.4%" */
+static const ea_fact *revenue_change(const ea_facts *fs, const ea_fact *rev) {
+    const ea_fact *ch = change_of(fs, rev);
+    size_t n = ea_facts_count(fs);
+    for (size_t i = 0; i < n && !ch; i++) {
+        const ea_fact *g = ea_facts_get(fs, i);
+        if (g != rev && !g->in_translation && g->kind == EA_FACT_ACTUAL && same_total(rev, g) && g->has_value &&
+            !g->is_change && same_str(g->period, rev->period))
+            ch = change_of(fs, g);
+    }
+    return ch;
 }
 
 void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
@@ -251,7 +336,7 @@ void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
         if (f->in_translation || f->company.len || !f->has_value || f->is_change) continue;
         if (f->kind == EA_FACT_ACTUAL && period_is(f, h->period) && !f->segment.len && !f->is_range) {
             if (per_share_amount(f) && !effect(c, f)) {
-                double w = weight(fs, f, np, same_eps) * (impact(c, f) ? 0.25 : 1.0);
+                double w = weight(c, fs, f, np, same_eps) * (impact(c, f) ? 0.25 : 1.0);
                 int ffo = ea_sum_is(f->metric, "ffo");
                 if (ffo) {
                     if (w > w_ffo) w_ffo = w, h->ffo = f;
@@ -260,10 +345,11 @@ void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
                 } else if (w > w_rep) {
                     w_rep = w, h->eps = f;
                 }
-            } else if (ea_sum_is(f->metric, "revenue") && money_total(f) && f->value >= 1e5 && !effect(c, f) && !impact(c, f)) {
+            } else if (ea_sum_is(f->metric, "revenue") && money_total(f) && f->value >= 1e5 && !effect(c, f) &&
+                       !impact(c, f) && !(f->period_implied && other_period(fs, f, fy))) {
                 /* the total: stated often, and the largest revenue figure
                    of the quarter (segments are parts of it) */
-                double w = weight(fs, f, np, same_total);
+                double w = weight(NULL, fs, f, np, same_total);
                 if (h->rev) {
                     if (f->value > h->rev->value * 1.0001) w += 1.5;
                     else if (f->value < h->rev->value * 0.9999) w -= 1.5;
@@ -306,7 +392,7 @@ const ea_fact *ea_sum_lead(const ea_call *c, const ea_facts *fs, const char *met
         if (f->in_translation || f->company.len || !f->has_value || f->is_change || f->is_range) continue;
         if (f->kind != EA_FACT_ACTUAL || f->segment.len || !ea_sum_is(f->metric, metric)) continue;
         if (ea_sum_adjusted(f) != adj || !period_is(f, period)) continue;
-        double w = weight(fs, f, np, same_total);
+        double w = weight(NULL, fs, f, np, same_total);
         if (!best || w > bw) best = f, bw = w;
     }
     return best;

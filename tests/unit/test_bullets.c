@@ -108,6 +108,9 @@ int main(int argc, char **argv) {
         "Our electric segment's earnings for the quarter were $0.18 per share.",
         "Aggregate adjustments totaled $31.2 million after tax, representing $0.18 per share.",
         "Excluding gains earned on investments of $0.18 per share, results were strong.",
+        "Storm costs came to $0.18 per share in the quarter.",
+        "Diluted earnings per share increased 20%, or $0.18, to a record.",
+        "Adjusting for the gain, net income was down about $2.4 million or $0.18 per share.",
     };
     for (size_t i = 0; i < sizeof traps / sizeof traps[0]; i++) {
         char call4[1024];
@@ -120,10 +123,21 @@ int main(int argc, char **argv) {
                        traps[i]);
     }
 
+    /* effects of the same size do not make a figure the lead: the $0.05
+       stated as EPS once and twice as an effect is not the quarter's */
+    expect_bullets("Northwind Q2 2025 Earnings Call\n\nJane Roe -- Chief Financial Officer\n\n"
+                   "Diluted earnings per share were $0.41.\n\nNet income was $3 million or $0.05 per share.\n\n"
+                   "Earnings per share included $0.05 of favorable currency.\n\n"
+                   "Earnings per share included $0.05 of lower taxes.\n",
+                   "compname reports q2 earnings per share $0.41.\nq2 earnings per share $0.41.\n",
+                   "effects do not weigh");
+
     /* nor, for revenue, a part of it or an increment to it */
     static const char *const rev_traps[] = {
         "Revenue grew on volume, and $5.5 million was due to the acquisition of Acme.",
         "We were looking forward to an incremental $25 million of revenue from three events this year.",
+        "Sales approximate $4 million annually.",
+        "Sales should increase by about $4 million with the addition of Acme.",
     };
     for (size_t i = 0; i < sizeof rev_traps / sizeof rev_traps[0]; i++) {
         char call5[1024];
@@ -133,6 +147,21 @@ int main(int argc, char **argv) {
                  rev_traps[i], rev_traps[i], rev_traps[i]);
         expect_bullets(call5, "q2 revenue $20.2 million.\n", rev_traps[i]);
     }
+
+    /* a figure whose sentence names no period is the year's when the call
+       states it for the year; the quarter's change comes from another
+       statement of its level */
+    expect_bullets("Northwind Q4 2025 Earnings Call\n\nJane Roe -- Chief Financial Officer\n\n"
+                   "For the full year 2025, revenue grew 12% to $63.5 billion.\n\n"
+                   "Revenue was $63.5 billion, up 12%. Revenue was $63.5 billion.\n\n"
+                   "In Q4, revenue was $16.7 billion.\n\n"
+                   "Revenue for the fourth quarter of $16.7 billion grew 9% year over year.\n",
+                   "q4 revenue rose 9 percent to $16.7 billion.\n", "the quarter, not the year");
+
+    /* the level a move reached, written second, with its digits */
+    expect_bullets("Northwind Q2 2025 Earnings Call\n\nJane Roe -- Chief Financial Officer\n\n"
+                   "Second quarter sales decreased 29.3% or $79.3 million to $1,190.9 million.\n",
+                   "q2 sales fell 29.3 percent to $1,190.9 million.\n", "a move's level");
 
     /* the guidance a call gives now, not the earlier one it looks back on;
        a fourth-quarter call guides the next year */

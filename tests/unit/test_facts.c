@@ -404,6 +404,54 @@ int main(void) {
     EXPECT("revenue", "2024Q1", "guidance", NULL, 40e6);
     ea_facts_free(fs);
 
+    /* a per-share figure no metric names is EPS only when its words say
+       earnings; an earnings amount's per-share figure is EPS */
+    fs = facts_of("Storm costs were $0.15 per share in the quarter. We reported a loss of $1.97 per share.\n"
+                  "In the quarter, Acme earned $116.4 million or $1.80 a share.");
+    {
+        fc_want w = {"eps", NULL, NULL, NULL, NULL, 0.15, NAN, NAN};
+        CHECK(fc_find(fs, &w, 0) < 0);
+    }
+    EXPECT("other", "2024Q1", "actual", NULL, 0.15);
+    EXPECT("eps", "2024Q1", "actual", NULL, -1.97);
+    EXPECT("eps", "2024Q1", "actual", NULL, 1.80);
+    ea_facts_free(fs);
+
+    /* a basis word right after the figure, and "adjusting for" */
+    fs = facts_of("We delivered $6.54 of adjusted earnings per share in the quarter.\n"
+                  "Diluted earnings per share were $0.97, or $0.94 adjusted.\n"
+                  "Adjusting for these special items, earnings from ongoing operations were $0.19 per share.");
+    {
+        const ea_fact *a = EXPECT("eps", "2024Q1", "actual", NULL, 6.54);
+        if (a) CHECK(fc_str(a->basis, "adjusted"));
+        a = EXPECT("eps", "2024Q1", "actual", NULL, 0.97);
+        if (a) CHECK(fc_str(a->basis, ""));
+        a = EXPECT("eps", "2024Q1", "actual", NULL, 0.94);
+        if (a) CHECK(fc_str(a->basis, "adjusted"));
+        a = EXPECT("eps", "2024Q1", "actual", NULL, 0.19);
+        if (a) CHECK(fc_str(a->basis, "adjusted"));
+    }
+    ea_facts_free(fs);
+
+    /* links and words for the whole company before a metric name no
+       segment */
+    fs = facts_of("As indicated on slide 12, highlights include total revenues of $329 million.\n"
+                  "Companywide revenues were $1.507 billion.\nQuarter four revenues totaled $711.2 million.\n"
+                  "We generated $0.10 of positive adjusted FFO per share.");
+    EXPECT("revenue", "2024Q1", "actual", "", 329e6);
+    EXPECT("revenue", "2024Q1", "actual", "", 1.507e9);
+    EXPECT("revenue", NULL, "actual", "", 711.2e6);
+    EXPECT("ffo", "2024Q1", "actual", "", 0.10);
+    ea_facts_free(fs);
+
+    /* a change, "or", then "X to Y": the change's amount and the level it
+       reached; after a range of percents it is the same range in dollars */
+    fs = facts_of("First quarter sales decreased 29.3% or $79.3 million to $190.9 million.\n"
+                  "We expect adjusted earnings per share growth of 12% to 15%, or $0.81 to $0.83 per share.");
+    EXPECT("revenue", "2024Q1", "actual", NULL, 190.9e6);
+    EXPECT_RANGE("eps", NULL, "guidance", 0.81, 0.83);
+    ea_facts_free(fs);
+
     ea_call_free(g_call);
     return th_done();
 }

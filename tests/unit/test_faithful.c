@@ -60,7 +60,7 @@ static void check_item(const ea_call *c, const char *file, const dg_item *it) {
     check_line(c, file, it->text, it->cites, it->n_cites);
 }
 
-/* headline bullets: each line ends with its [n] */
+/* headline bullets: each line ends with its [n] or [n, m] */
 static void check_bullets(const ea_call *c, const ea_facts *fs, const char *file) {
     th_sink s = {0};
     CHECK(ea_digest_write_bullets(c, fs, EA_BULLETS_CITE, th_put, &s) == EA_OK);
@@ -73,10 +73,16 @@ static void check_bullets(const ea_call *c, const ea_facts *fs, const char *file
             if (line[i] == '[') br = line + i;
         CHECK(br != NULL);
         if (br) {
-            uint32_t cite = (uint32_t)strtoul(br + 1, NULL, 10);
-            CHECK(cite >= 1 && cite <= ea_call_paragraph_count(c));
-            cite -= 1;
-            check_line(c, file, ea_str_make(line, (size_t)(br - line)), &cite, 1);
+            uint32_t cites[4];
+            size_t nc = 0;
+            for (char *p = br; nc < 4 && (*p == '[' || *p == ','); nc++) {
+                char *e;
+                uint32_t cite = (uint32_t)strtoul(p + 1, &e, 10);
+                CHECK(cite >= 1 && cite <= ea_call_paragraph_count(c));
+                cites[nc] = cite - 1;
+                p = e;
+            }
+            check_line(c, file, ea_str_make(line, (size_t)(br - line)), cites, (uint32_t)nc);
         }
         if (!nl) break;
         line = nl + 1;
