@@ -2142,7 +2142,11 @@ static void annual_guidance(ctx_t *x) {
     size_t n = x->out->facts.n;
     for (size_t i = 0; i < n; i++) {
         ea_fact *g = &fs[i];
-        if (g->kind != EA_FACT_GUIDANCE || !g->period_implied || !g->is_range || g->is_change) continue;
+        /* a forecast for the quarter just reported is no forecast of it:
+           "based on our results through the third quarter, we have
+           adjusted our EPS guidance to $1.90 to $2.05" */
+        if (g->kind != EA_FACT_GUIDANCE || !g->is_range || g->is_change) continue;
+        if (!g->period_implied && !ea_ieq(g->period, cpbuf)) continue;
         int eps = ea_ieq(g->metric, "eps"), rev = ea_ieq(g->metric, "revenue");
         if (!eps && !rev) continue;
         /* the quarter's actual of the same metric, unit and segment */

@@ -193,6 +193,23 @@ int ea_sum_earlier_guidance(const ea_call *c, const ea_fact *f) {
         while (at < e && !ea_is_digit((unsigned char)*at)) at++;
         if (at == e) return 1;
     }
+    /* the range a revision starts from: "guidance range from $9.70 to
+       $9.80 per share to $10.70 to $10.80", "from $0.60 to $0.80, up to
+       $0.85 to $1" */
+    ea_str lead = ea_trim(own);
+    if (f->is_range && (ea_iends(lead, " from") || ea_iends(lead, "from $") || ea_iends(lead, " from $"))) {
+        size_t e = f->span.end + 40 < f->sentence.end ? f->span.end + 40 : f->sentence.end;
+        ea_str after = ea_str_make(t + f->span.end, e - f->span.end);
+        static const char *const skip[] = {" per diluted share", " per share", ","};
+        for (size_t k = 0; k < N_WORDS(skip); k++)
+            if (ea_istarts(after, skip[k])) {
+                after.ptr += strlen(skip[k]);
+                after.len -= strlen(skip[k]);
+            }
+        if (ea_istarts(after, " to $") || ea_istarts(after, " up to $") || ea_istarts(after, " to a ") ||
+            ea_istarts(after, " to between") || ea_istarts(after, " to now"))
+            return 1;
+    }
     return 0;
 }
 

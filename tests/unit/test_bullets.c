@@ -179,5 +179,16 @@ int main(int argc, char **argv) {
                    "sees fy 2025 adjusted earnings per share $5.40.\n"
                    "sees fy 2025 revenue $3.7 billion to $3.8 billion.\n",
                    "point guidance");
+
+    /* the range a revision starts from is the earlier guidance */
+    static const char call10[] =
+        "Northwind Q2 2025 Earnings Call\n\nJane Roe -- Chief Financial Officer\n\n"
+        "FFO per share for the quarter was $2.40.\n\n"
+        "We are increasing our full-year 2025 FFO guidance range from $9.70 to $9.80 per share to $10.70 to $10.80 "
+        "per share.\n";
+    expect_bullets(call10,
+                   "compname reports q2 ffo per share $2.40.\nq2 ffo per share $2.40.\n"
+                   "sees fy 2025 ffo per share $10.70 to $10.80.\n",
+                   "the revised range, not the one it starts from");
     return th_done();
 }
