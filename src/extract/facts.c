@@ -1654,6 +1654,21 @@ static int is_list_link(const char *s, size_t from, size_t to) {
     return gap.len == 0 || ea_ieq(gap, "and") || ea_ieq(gap, "or") || ea_ieq(gap, ",") || ea_ieq(gap, ", and");
 }
 
+/* A range of EPS, FFO or revenue is a forecast, cue or not: a result is
+   one number ("we are raising adjusted earnings per share to between $2.51
+   and $2.53", "non-GAAP earnings per diluted share in the range of $0.47
+   to $0.49"); not a move written as one ("grew by $0.19 to $1.96", "has
+   gone from $2.18 to $5.60") */
+static int range_ahead(const ea_fact *f, const char *s, size_t at) {
+    if (!f->is_range || from_before(s, at)) return 0;
+    size_t i = at;
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '$')) i--;
+    if (i >= 2 && ea_lower((unsigned char)s[i - 2]) == 'b' && s[i - 1] == 'y' &&
+        (i == 2 || !ea_is_alnum((unsigned char)s[i - 3])))
+        return 0;
+    return !strcmp(f->metric.ptr, "eps") || !strcmp(f->metric.ptr, "ffo") || !strcmp(f->metric.ptr, "revenue");
+}
+
 static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_t speaker) {
     events_t ev;
     ev.nq = ev.nm = ev.nc = ev.np = 0;
@@ -2026,7 +2041,7 @@ static void sentence(ctx_t *x, const loc_t *loc, const char *s, size_t n, int32_
         int guide_here = gi >= 0 && (words_between(s, ev.c[gi].e, q->start) <= 6 ||
                                      !clause_break_between(s, ev.c[gi].e, q->start, &ev));
         f->kind = target && target_near(&ev, s, q) ? EA_FACT_TARGET
-                  : (guide_here || gi_after >= 0 || (forward && (q->flags & EA_Q_RANGE))) ? EA_FACT_GUIDANCE
+                  : (guide_here || gi_after >= 0 || (forward && (q->flags & EA_Q_RANGE)) || range_ahead(f, s, q->start)) ? EA_FACT_GUIDANCE
                                                                                          : EA_FACT_ACTUAL;
         /* the base of a comparison is an actual, but a revised forecast's
            base is the earlier forecast: "raising it to $2.10 from $2.00
@@ -2235,7 +2250,11 @@ static void annual_guidance(ctx_t *x) {
     size_t n = x->out->facts.n;
     for (size_t i = 0; i < n; i++) {
         ea_fact *g = &fs[i];
-        if (g->kind != EA_FACT_GUIDANCE || !g->period_implied || !g->is_range || g->is_change) continue;
+        /* a forecast for the quarter just reported is no forecast of it:
+           "based on our results through the third quarter, we have
+           adjusted our EPS guidance to $1.90 to $2.05" */
+        if (g->kind != EA_FACT_GUIDANCE || !g->is_range || g->is_change) continue;
+        if (!g->period_implied && !ea_ieq(g->period, cpbuf)) continue;
         int eps = ea_ieq(g->metric, "eps"), rev = ea_ieq(g->metric, "revenue");
         if (!eps && !rev) continue;
         /* the quarter's actual of the same metric, unit and segment */
@@ -2411,6 +2430,10 @@ static int segment_metric(ea_str m) {
 static void extract_text(ctx_t *x, const ea_paragraph *p, int trans, ea_str text, int32_t speaker) {
     size_t start = 0, first = x->out->facts.n;
     while (start < text.len && !x->failed) {
+        /* a sentence after the first starts at its first word, as the
+           first does: "For 2026, ..." opens it wherever it stands */
+        while (start < text.len && ea_is_space((unsigned char)text.ptr[start])) start++;
+        if (start == text.len) break;
         size_t e = ea_sentence_end(text.ptr, text.len, start);
         loc_t loc = {p, trans, start};
         sentence(x, &loc, text.ptr + start, e - start, speaker);

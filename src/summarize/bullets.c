@@ -196,13 +196,19 @@ static void guidance(ea_buf *b, const ea_call *c, const ea_fact *f, unsigned fla
     ea_buf_puts(b, "sees ");
     period_word(b, f->period);
     guidance_year(b, c, f);
-    int loss = f->high < 0;
+    int loss = f->is_range ? f->high < 0 : f->value < 0;
     if (ea_sum_is(f->metric, "revenue")) {
         ea_buf_putc(b, ' ');
         ea_buf_puts(b, revenue_word(f));
         ea_buf_putc(b, ' ');
     } else {
         eps_words(b, f, loss);
+    }
+    if (!f->is_range) { /* "sees fy sales about $3.7 billion" */
+        if (f->approx) ea_buf_puts(b, "about ");
+        ea_sum_amount(b, c, f, fabs(f->value), 0);
+        end_line(b, f, flags);
+        return;
     }
     /* a loss range is written low loss to high loss */
     ea_sum_amount(b, c, f, loss ? -f->high : f->low, loss ? 1 : 0);
@@ -307,6 +313,13 @@ static int same_slot(const ea_fact *a, const ea_fact *b) {
            ea_sum_adjusted(a) == ea_sum_adjusted(b) && a->is_change == b->is_change;
 }
 
+/* the same range for the same period, restated under another name ("core
+   FFO per share guidance ... to a new range of $2.75 to $2.80") */
+static int same_numbers(const ea_fact *a, const ea_fact *b) {
+    return a->is_range && b->is_range && a->is_change == b->is_change && a->low == b->low && a->high == b->high &&
+           a->period.len == b->period.len && !memcmp(a->period.ptr, b->period.ptr, a->period.len);
+}
+
 ea_status ea_digest_write_bullets(const ea_call *c, const ea_facts *fs, unsigned flags, ea_write_fn write,
                                   void *ctx) {
     if (!c || !fs || !write) return EA_ERR_USAGE;
@@ -357,13 +370,21 @@ ea_status ea_digest_write_bullets(const ea_call *c, const ea_facts *fs, unsigned
             const ea_fact *f = ea_facts_get(fs, i);
             if (f->in_translation || f->company.len || !f->has_value || f->kind != EA_FACT_GUIDANCE) continue;
             if (f->segment.len || !guided_metric(f) || ea_sum_earlier_guidance(c, f)) continue;
+            if (ea_sum_guided_effect(c, f)) continue;
             if (!ea_sum_is(f->period, h.next) && !ea_sum_is(f->period, h.fy) && !ea_sum_is(f->period, h.fy_next)) continue;
             if (!f->is_range) continue;
             int dup = 0;
-            for (size_t j = 0; j < nd; j++) dup |= same_slot(done[j], f);
+            for (size_t j = 0; j < nd; j++)
+                dup |= same_slot(done[j], f) || same_numbers(done[j], f);
             if (dup) continue;
             done[nd++] = f;
-            guidance_other(&b, c, f, flags);
+            /* per-share guidance in the EPS words, whatever words the
+               call put before its range ("narrowing our 2021 guidance
+               range to $5.90 to $6.10") */
+            if (ea_sum_is(f->metric, "eps") || ea_sum_is(f->metric, "ffo"))
+                guidance(&b, c, f, flags);
+            else
+                guidance_other(&b, c, f, flags);
         }
     }
     if (!b.len && h.period[0]) {

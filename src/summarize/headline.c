@@ -135,7 +135,7 @@ static ea_str without_approx(ea_str s) {
    reached: "a decline in revenues of $80 million", "a $98 million headwind
    to revenue", "positively impacted by $0.03", "included $0.02 of
    favorable currency", "a $0.03 per share benefit from weather". */
-static int effect(const ea_call *c, const ea_fact *f) {
+int ea_sum_effect(const ea_call *c, const ea_fact *f) {
     size_t tl;
     const char *t = ea_call_text(c, &tl);
     if (f->span.end > tl || f->sentence.start > f->span.start || f->sentence.end > tl) return 0;
@@ -199,6 +199,28 @@ static int effect(const ea_call *c, const ea_fact *f) {
     return 0;
 }
 
+/* A forecast of an effect on a figure, not of the figure: "we project
+ * the acquisition to contribute $0.45 to $0.49", "an earnings per share
+ * headwind of between $0.33 and $0.38", "$0.05 to $0.10 of dilution". */
+int ea_sum_guided_effect(const ea_call *c, const ea_fact *f) {
+    size_t tl;
+    const char *t = ea_call_text(c, &tl);
+    if (f->span.end > tl || f->sentence.start > f->span.start || f->sentence.end > tl) return 0;
+    static const char *const fx_before[] = {"impact",   "benefit",  "headwind",  "tailwind",
+                                            "dilution", "accretion", "contribute", "charge"};
+    if (effect_in_clause(clause_before(t, f, 60), fx_before, N_WORDS(fx_before))) return 1;
+    size_t e = f->span.end + 24 < f->sentence.end ? f->span.end + 24 : f->sentence.end;
+    ea_str after = ea_str_make(t + f->span.end, e - f->span.end);
+    static const char *const fx[] = {" headwind", " tailwind", " impact", " benefit", " contribution",
+                                     " charge", " dilution", " accretion", " of dilution", " of accretion"};
+    for (size_t k = 0; k < N_WORDS(fx); k++) {
+        size_t l = strlen(fx[k]);
+        if (ea_istarts(after, fx[k]) && (after.len == l || !ea_is_alpha((unsigned char)after.ptr[l]) ||
+                                         after.ptr[l] == 's')) return 1;
+    }
+    return 0;
+}
+
 /* An earlier forecast the call looks back on, not the one it gives now:
  * "sales were in line with our original guidance of 3.2 to 3.6 billion",
  * "compared to our prior guidance range of $2.76 billion to $2.785
@@ -224,6 +246,23 @@ int ea_sum_earlier_guidance(const ea_call *c, const ea_fact *f) {
         while (at < e && !ea_is_digit((unsigned char)*at)) at++;
         if (at == e) return 1;
     }
+    /* the range a revision starts from: "guidance range from $9.70 to
+       $9.80 per share to $10.70 to $10.80", "from $0.60 to $0.80, up to
+       $0.85 to $1" */
+    ea_str lead = ea_trim(own);
+    if (f->is_range && (ea_iends(lead, " from") || ea_iends(lead, "from $") || ea_iends(lead, " from $"))) {
+        size_t e = f->span.end + 40 < f->sentence.end ? f->span.end + 40 : f->sentence.end;
+        ea_str after = ea_str_make(t + f->span.end, e - f->span.end);
+        static const char *const skip[] = {" per diluted share", " per share", ","};
+        for (size_t k = 0; k < N_WORDS(skip); k++)
+            if (ea_istarts(after, skip[k])) {
+                after.ptr += strlen(skip[k]);
+                after.len -= strlen(skip[k]);
+            }
+        if (ea_istarts(after, " to $") || ea_istarts(after, " up to $") || ea_istarts(after, " to a ") ||
+            ea_istarts(after, " to between") || ea_istarts(after, " to now"))
+            return 1;
+    }
     return 0;
 }
 
@@ -248,7 +287,7 @@ static double weight(const ea_call *c, const ea_facts *fs, const ea_fact *f, siz
         if (g->in_translation || !g->has_value || g->is_change) continue;
         if (!same(f, g)) continue;
         /* an effect of the same size repeats another figure, not this one */
-        if (c && g != f && effect(c, g)) continue;
+        if (c && g != f && ea_sum_effect(c, g)) continue;
         double pos = n_paras ? (double)g->para / (double)n_paras : 0;
         w += 1.0 + (1.0 - pos);
     }
@@ -309,6 +348,24 @@ static const ea_fact *revenue_change(const ea_facts *fs, const ea_fact *rev) {
     return ch;
 }
 
+/* A single figure the call forecasts for EPS or revenue, of a size the
+   quarter's own figure makes plausible: not an effect on it ("affected
+   earnings per share by $0.04"), not a part of the year's */
+static int point_guidance(const ea_call *c, const ea_fact *f, int quarter, const ea_headline *h) {
+    if (ea_sum_effect(c, f) || impact(c, f)) return 0;
+    const ea_fact *a = ea_sum_is(f->metric, "revenue") ? h->rev : h->eps_adj ? h->eps_adj : h->eps ? h->eps : h->ffo;
+    if (!a || a->value <= 0 || f->value <= 0) return !a;
+    double r = f->value / a->value;
+    return quarter ? r > 0.5 && r < 2 : r > 1.5 && r < 10;
+}
+
+
+/* a range ranks above a single figure; on a fourth-quarter call the next
+   year above the year just ended */
+static int guide_rank(const ea_fact *f, int q4, const char *fy_next) {
+    return (f->is_range ? 1 : 0) + (q4 && fy_next[0] && period_is(f, fy_next) ? 2 : 0);
+}
+
 void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
     memset(h, 0, sizeof *h);
     ea_sum_call_period(c, fs, h->period, h->next);
@@ -335,7 +392,7 @@ void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
         const ea_fact *f = ea_facts_get(fs, i);
         if (f->in_translation || f->company.len || !f->has_value || f->is_change) continue;
         if (f->kind == EA_FACT_ACTUAL && period_is(f, h->period) && !f->segment.len && !f->is_range) {
-            if (per_share_amount(f) && !effect(c, f)) {
+            if (per_share_amount(f) && !ea_sum_effect(c, f)) {
                 double w = weight(c, fs, f, np, same_eps) * (impact(c, f) ? 0.25 : 1.0);
                 int ffo = ea_sum_is(f->metric, "ffo");
                 if (ffo) {
@@ -345,7 +402,7 @@ void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
                 } else if (w > w_rep) {
                     w_rep = w, h->eps = f;
                 }
-            } else if (ea_sum_is(f->metric, "revenue") && money_total(f) && f->value >= 1e5 && !effect(c, f) &&
+            } else if (ea_sum_is(f->metric, "revenue") && money_total(f) && f->value >= 1e5 && !ea_sum_effect(c, f) &&
                        !impact(c, f) && !(f->period_implied && other_period(fs, f, fy))) {
                 /* the total: stated often, and the largest revenue figure
                    of the quarter (segments are parts of it) */
@@ -357,22 +414,26 @@ void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
                 if (!h->rev || w > w_rev) w_rev = w, h->rev = f;
             }
         }
-        if (f->kind == EA_FACT_GUIDANCE && !f->segment.len && !ea_sum_earlier_guidance(c, f)) {
-            int nq = h->next[0] && period_is(f, h->next);
-            int y = f->period.len == 6 && f->period.ptr[0] == 'F' &&
-                    (!fy[0] || period_is(f, q4 ? fy_next : fy) || period_is(f, fy));
-            if (!nq && !y) continue;
-            /* a fourth-quarter call guides the next year; the year just
-               ended fills a slot only until the next year's range comes */
-            int late = !nq && q4 && fy[0] && period_is(f, fy);
-            const ea_fact **slot = NULL;
-            if (per_share_amount(f) && f->is_range)
-                slot = nq ? &h->g_q_eps : ea_sum_adjusted(f) ? &h->g_y_eps_adj : &h->g_y_eps;
-            else if (ea_sum_is(f->metric, "revenue") && money_total(f) && f->is_range)
-                slot = nq ? &h->g_q_rev : &h->g_y_rev;
-            if (slot && (!*slot || (!late && q4 && fy[0] && !period_is(*slot, fy_next) && period_is(f, fy_next))))
-                *slot = f;
-        }
+    }
+    /* the guidance: a range, or failing one a single figure the quarter's
+       own makes plausible; on a fourth-quarter call the next year's before
+       the year just ended */
+    for (size_t i = 0; i < n; i++) {
+        const ea_fact *f = ea_facts_get(fs, i);
+        if (f->in_translation || f->company.len || !f->has_value || f->is_change) continue;
+        if (f->kind != EA_FACT_GUIDANCE || f->segment.len || ea_sum_earlier_guidance(c, f)) continue;
+        int nq = h->next[0] && period_is(f, h->next);
+        int y = f->period.len == 6 && f->period.ptr[0] == 'F' &&
+                (!fy[0] || period_is(f, q4 ? fy_next : fy) || period_is(f, fy));
+        if ((!nq && !y) || ea_sum_guided_effect(c, f)) continue;
+        const ea_fact **slot = NULL;
+        int ok = f->is_range || point_guidance(c, f, nq, h);
+        if (per_share_amount(f) && ok)
+            slot = nq ? &h->g_q_eps : ea_sum_adjusted(f) ? &h->g_y_eps_adj : &h->g_y_eps;
+        else if (ea_sum_is(f->metric, "revenue") && money_total(f) && ok)
+            slot = nq ? &h->g_q_rev : &h->g_y_rev;
+        /* the first statement of the best kind fills the slot */
+        if (slot && (!*slot || guide_rank(f, q4, fy_next) > guide_rank(*slot, q4, fy_next))) *slot = f;
     }
     /* one EPS per basis: the reported figure repeats the adjusted one when
        the call gave one number twice */

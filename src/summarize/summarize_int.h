@@ -21,6 +21,7 @@ typedef struct {
     const ea_fact *ffo;         /* FFO per share (REITs) */
     const ea_fact *rev;         /* total revenue */
     const ea_fact *rev_change;  /* the fact holding revenue's yoy change */
+    /* guidance: a range, or a single figure when the call gives no range */
     const ea_fact *g_q_eps, *g_q_rev;               /* next quarter */
     const ea_fact *g_y_eps_adj, *g_y_eps, *g_y_rev; /* the fiscal year */
 } ea_headline;
@@ -34,6 +35,17 @@ const ea_fact *ea_sum_lead(const ea_call *c, const ea_facts *fs, const char *met
  * our original guidance of ...", "compared to our prior guidance range
  * of ..."), not the one it gives now */
 int ea_sum_earlier_guidance(const ea_call *c, const ea_fact *f);
+
+/* 1 when f is a change or an effect on a figure, not the level its metric
+ * reached or is expected to reach: "a decline in revenues of $80 million",
+ * "a $0.03 per share benefit from weather", "we project the acquisition to
+ * contribute $0.45 to $0.49" */
+int ea_sum_effect(const ea_call *c, const ea_fact *f);
+
+/* 1 when a forecast is of an effect on a figure, not of the figure: "we
+ * project the acquisition to contribute $0.45 to $0.49", "an earnings per
+ * share headwind of between $0.33 and $0.38" */
+int ea_sum_guided_effect(const ea_call *c, const ea_fact *f);
 
 /* Numbers as the call wrote them. ea_sum_number_text: the k-th number of a
  * fact's phrase ("1.83" in "$1.82 billion to $1.83 billion", k=1).

@@ -182,5 +182,48 @@ int main(int argc, char **argv) {
                    "sees fy 2025 earnings per share $10.10 to $10.70.\n"
                    "sees fy 2025 revenue $4.8 billion to $4.85 billion.\n",
                    "the new range, not the old");
+
+    /* a forecast effect on EPS is not the EPS guidance; a per-share range
+       the call names in other words is written in the EPS words, once */
+    static const char call8[] =
+        "Northwind Q2 2025 Earnings Call\n\nJane Roe -- Chief Financial Officer\n\n"
+        "Diluted earnings per share were $0.72.\n\n"
+        "We continue to project the Acme acquisition to contribute $0.45 to $0.49 for 2025. "
+        "The higher tax rate will result in an earnings per share headwind of between $0.33 and $0.38 in 2025.\n\n"
+        "For 2025, we are narrowing our guidance range to $2.90 to $3.10. "
+        "For 2026, we are introducing a range of $3.20 to $3.40 per diluted share.\n";
+    expect_bullets(call8,
+                   "compname reports q2 earnings per share $0.72.\nq2 earnings per share $0.72.\n"
+                   "sees fy 2025 earnings per share $2.90 to $3.10.\n"
+                   "sees fy 2026 earnings per share $3.20 to $3.40.\n",
+                   "effects are not guidance; per-share guidance in EPS words");
+
+    /* a single figure is the guidance when the call gives no range, if
+       the quarter's own figure makes its size plausible; a range wins */
+    static const char call9[] =
+        "Northwind Q2 2025 Earnings Call\n\nJane Roe -- Chief Financial Officer\n\n"
+        "Revenue for the second quarter was $950 million. Adjusted earnings per share were $1.40.\n\n"
+        "For the third quarter, we expect net sales of approximately $960 million and adjusted earnings per "
+        "share of approximately $1.60. The storm will affect earnings per share by $0.04 in 2025.\n\n"
+        "For the full year 2025, we now expect adjusted earnings per share of $5.40. "
+        "We expect full year revenue of $3.7 billion to $3.8 billion.\n";
+    expect_bullets(call9,
+                   "compname reports q2 adjusted earnings per share $1.40.\n"
+                   "q2 adjusted earnings per share $1.40.\nq2 revenue $950 million.\n"
+                   "sees q3 adjusted earnings per share about $1.60.\nsees q3 sales about $960 million.\n"
+                   "sees fy 2025 adjusted earnings per share $5.40.\n"
+                   "sees fy 2025 revenue $3.7 billion to $3.8 billion.\n",
+                   "point guidance");
+
+    /* the range a revision starts from is the earlier guidance */
+    static const char call10[] =
+        "Northwind Q2 2025 Earnings Call\n\nJane Roe -- Chief Financial Officer\n\n"
+        "FFO per share for the quarter was $2.40.\n\n"
+        "We are increasing our full-year 2025 FFO guidance range from $9.70 to $9.80 per share to $10.70 to $10.80 "
+        "per share.\n";
+    expect_bullets(call10,
+                   "compname reports q2 ffo per share $2.40.\nq2 ffo per share $2.40.\n"
+                   "sees fy 2025 ffo per share $10.70 to $10.80.\n",
+                   "the revised range, not the one it starts from");
     return th_done();
 }

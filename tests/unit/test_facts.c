@@ -78,6 +78,27 @@ int main(void) {
     EXPECT("revenue", "FY2024", "guidance", NULL, 102e6);
     EXPECT_RANGE("revenue", "2024Q3", "guidance", 21e6, 24e6);
     ea_facts_free(fs);
+    /* a range of EPS or revenue is a forecast with no forecast word; a
+       move written as one is not */
+    fs = facts_of("We have raised the range for adjusted diluted earnings per share by $0.10 to between $3.70 and "
+                  "$3.85. Non-GAAP earnings per diluted share in the range of $0.47 to $0.49. EPS grew by $0.19 to "
+                  "$1.96 per share.");
+    EXPECT_RANGE("eps", NULL, "guidance", 3.70, 3.85);
+    EXPECT_RANGE("eps", NULL, "guidance", 0.47, 0.49);
+    EXPECT_RANGE("eps", NULL, "actual", 0.19, 1.96);
+    ea_facts_free(fs);
+    /* a forecast named for the quarter just reported, several times its
+       figure, is the year's */
+    fs = facts_of_call("third quarter 2024",
+                       "Diluted earnings per share for the third quarter were $0.55. Based on our results through the "
+                       "third quarter, we have adjusted our earnings per share guidance to now a range of $1.90 to "
+                       "$2.05 per share.");
+    EXPECT_RANGE("eps", "FY2024", "guidance", 1.90, 2.05);
+    ea_facts_free(fs);
+    /* ... wherever the sentence stands in its paragraph */
+    fs = facts_of("Revenue was $20 million. For 2025, we are introducing a range of $3.20 to $3.40 per diluted share.");
+    EXPECT_RANGE("eps", "FY2025", "guidance", 3.20, 3.40);
+    ea_facts_free(fs);
 
     /* "from continuing operations" is no comparison base; the basis
        may follow the figure */
