@@ -207,6 +207,7 @@ static void guidance(ea_buf *b, const ea_call *c, const ea_fact *f, unsigned fla
     if (!f->is_range) { /* "sees fy sales about $3.7 billion" */
         if (f->approx) ea_buf_puts(b, "about ");
         ea_sum_amount(b, c, f, fabs(f->value), 0);
+        if (!ea_sum_is(f->metric, "revenue")) eps_scope(b, c, f);
         end_line(b, f, flags);
         return;
     }
@@ -214,6 +215,7 @@ static void guidance(ea_buf *b, const ea_call *c, const ea_fact *f, unsigned fla
     ea_sum_amount(b, c, f, loss ? -f->high : f->low, loss ? 1 : 0);
     ea_buf_puts(b, " to ");
     ea_sum_amount(b, c, f, loss ? -f->low : f->high, loss ? 0 : 1);
+    if (!ea_sum_is(f->metric, "revenue")) eps_scope(b, c, f);
     end_line(b, f, flags);
 }
 

@@ -225,5 +225,14 @@ int main(int argc, char **argv) {
                    "compname reports q2 ffo per share $2.40.\nq2 ffo per share $2.40.\n"
                    "sees fy 2025 ffo per share $10.70 to $10.80.\n",
                    "the revised range, not the one it starts from");
+
+    /* what the forecast covers, as for the quarter's figure */
+    static const char call11[] =
+        "Northwind Q2 2025 Earnings Call\n\nJane Roe -- Chief Financial Officer\n\n"
+        "For 2025, we expect adjusted diluted earnings per share from continuing operations of $3.10 to $3.30, "
+        "excluding restructuring costs.\n";
+    expect_bullets(call11, "sees fy 2025 adjusted earnings per share $3.10 to $3.30 from continuing operations "
+                           "excluding items.\n",
+                   "guidance scope");
     return th_done();
 }
