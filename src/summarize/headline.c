@@ -135,7 +135,7 @@ static ea_str without_approx(ea_str s) {
    reached: "a decline in revenues of $80 million", "a $98 million headwind
    to revenue", "positively impacted by $0.03", "included $0.02 of
    favorable currency", "a $0.03 per share benefit from weather". */
-int ea_sum_effect(const ea_call *c, const ea_fact *f) {
+static int effect(const ea_call *c, const ea_fact *f) {
     size_t tl;
     const char *t = ea_call_text(c, &tl);
     if (f->span.end > tl || f->sentence.start > f->span.start || f->sentence.end > tl) return 0;
@@ -287,7 +287,7 @@ static double weight(const ea_call *c, const ea_facts *fs, const ea_fact *f, siz
         if (g->in_translation || !g->has_value || g->is_change) continue;
         if (!same(f, g)) continue;
         /* an effect of the same size repeats another figure, not this one */
-        if (c && g != f && ea_sum_effect(c, g)) continue;
+        if (c && g != f && effect(c, g)) continue;
         double pos = n_paras ? (double)g->para / (double)n_paras : 0;
         w += 1.0 + (1.0 - pos);
     }
@@ -352,13 +352,12 @@ static const ea_fact *revenue_change(const ea_facts *fs, const ea_fact *rev) {
    quarter's own figure makes plausible: not an effect on it ("affected
    earnings per share by $0.04"), not a part of the year's */
 static int point_guidance(const ea_call *c, const ea_fact *f, int quarter, const ea_headline *h) {
-    if (ea_sum_effect(c, f) || impact(c, f)) return 0;
+    if (effect(c, f) || impact(c, f)) return 0;
     const ea_fact *a = ea_sum_is(f->metric, "revenue") ? h->rev : h->eps_adj ? h->eps_adj : h->eps ? h->eps : h->ffo;
     if (!a || a->value <= 0 || f->value <= 0) return !a;
     double r = f->value / a->value;
     return quarter ? r > 0.5 && r < 2 : r > 1.5 && r < 10;
 }
-
 
 /* a range ranks above a single figure; on a fourth-quarter call the next
    year above the year just ended */
@@ -392,7 +391,7 @@ void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
         const ea_fact *f = ea_facts_get(fs, i);
         if (f->in_translation || f->company.len || !f->has_value || f->is_change) continue;
         if (f->kind == EA_FACT_ACTUAL && period_is(f, h->period) && !f->segment.len && !f->is_range) {
-            if (per_share_amount(f) && !ea_sum_effect(c, f)) {
+            if (per_share_amount(f) && !effect(c, f)) {
                 double w = weight(c, fs, f, np, same_eps) * (impact(c, f) ? 0.25 : 1.0);
                 int ffo = ea_sum_is(f->metric, "ffo");
                 if (ffo) {
@@ -402,7 +401,7 @@ void ea_sum_headline(const ea_call *c, const ea_facts *fs, ea_headline *h) {
                 } else if (w > w_rep) {
                     w_rep = w, h->eps = f;
                 }
-            } else if (ea_sum_is(f->metric, "revenue") && money_total(f) && f->value >= 1e5 && !ea_sum_effect(c, f) &&
+            } else if (ea_sum_is(f->metric, "revenue") && money_total(f) && f->value >= 1e5 && !effect(c, f) &&
                        !impact(c, f) && !(f->period_implied && other_period(fs, f, fy))) {
                 /* the total: stated often, and the largest revenue figure
                    of the quarter (segments are parts of it) */

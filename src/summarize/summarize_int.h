@@ -36,12 +36,6 @@ const ea_fact *ea_sum_lead(const ea_call *c, const ea_facts *fs, const char *met
  * of ..."), not the one it gives now */
 int ea_sum_earlier_guidance(const ea_call *c, const ea_fact *f);
 
-/* 1 when f is a change or an effect on a figure, not the level its metric
- * reached or is expected to reach: "a decline in revenues of $80 million",
- * "a $0.03 per share benefit from weather", "we project the acquisition to
- * contribute $0.45 to $0.49" */
-int ea_sum_effect(const ea_call *c, const ea_fact *f);
-
 /* 1 when a forecast is of an effect on a figure, not of the figure: "we
  * project the acquisition to contribute $0.45 to $0.49", "an earnings per
  * share headwind of between $0.33 and $0.38" */
